@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { TextField } from "@/components/ui/field";
+import type { TActionResult } from "@/lib/actions/define-action";
+
+export function ChangePasswordForm({ action, redirectTo }: {
+  action: (prev: unknown, form: FormData) => Promise<TActionResult<{ changed: boolean }>>;
+  redirectTo?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  useEffect(() => {
+    if (state?.ok && redirectTo) window.location.assign(redirectTo);
+  }, [state, redirectTo]);
+  return (
+    <form action={formAction} className="flex max-w-md flex-col gap-4">
+      <TextField label="Kata sandi saat ini" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
+      <TextField label="Kata sandi baru" name="newPassword" type="password" autoComplete="new-password" required errors={errors.newPassword}
+        hint="Minimal 10 karakter, berisi huruf dan angka." />
+      <TextField label="Ulangi kata sandi baru" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+      <div aria-live="polite">
+        {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
+        {state?.ok ? <p className="text-green-800">Kata sandi sudah diganti.</p> : null}
+      </div>
+      <button type="submit" disabled={pending} className="min-h-11 self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white disabled:bg-slate-400">
+        {pending ? "Menyimpan…" : "Ganti kata sandi"}
+      </button>
+    </form>
+  );
+}

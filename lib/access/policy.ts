@@ -1,0 +1,94 @@
+import { roleAllows, type Role, type TAction, type TResource } from "./roles.ts";
+
+/** Who is acting, as the session or API token resolved it. Never built from client input. */
+export type TActor = {
+  id: string;
+  username: string;
+  role: Role;
+  officeId: string;
+  districtCode: string;
+  /** A kelurahan/desa, a kecamatan (TKSK) or the district itself. */
+  scopeRegionCode: string;
+  /** A PSM's RTs inside the scope kelurahan; empty = the whole scope. */
+  rtList: readonly string[];
+};
+
+/** The facts about a record that decide whether an actor may touch it. */
+export type TScopedRecord = {
+  districtCode: string;
+  /** The most precise region known for the record (usually the kelurahan). */
+  regionCode: string | null;
+  rt?: string | null;
+};
+
+/** True when `code` is `scope` or lies under it ("35.77.01.1001" under "35.77.01", not under "35.77.0"). */
+export function isWithin(code: string | null | undefined, scope: string): boolean {
+  if (!code) return false;
+  return code === scope || code.startsWith(scope + ".");
+}
+
+/** Normalise an RT for comparison: "1", "01" and "001" are the same RT. */
+export function normalizeRt(rt: string | null | undefined): string | null {
+  if (rt == null) return null;
+  const digits = rt.replace(/\D/g, "");
+  return digits === "" ? null : String(Number(digits)).padStart(3, "0");
+}
+
+export function inScope(actor: TActor, record: TScopedRecord): boolean {
+  if (record.districtCode !== actor.districtCode) return false;
+  // District-wide actors (scope = the district code) see every record of the district,
+  // including those whose region is not yet known.
+  if (actor.scopeRegionCode === actor.districtCode) return true;
+  if (!isWithin(record.regionCode, actor.scopeRegionCode)) return false;
+  if (actor.rtList.length > 0) {
+    const rt = normalizeRt(record.rt);
+    return rt !== null && actor.rtList.map(normalizeRt).includes(rt);
+  }
+  return true;
+}
+
+/**
+ * May `actor` do `action` to `record` of kind `resource`? Without a record the question is
+ * "may they do it at all" (e.g. show the menu item, open the create form).
+ */
+export function can(actor: TActor, action: TAction, resource: TResource, record?: TScopedRecord): boolean {
+  if (!roleAllows(actor.role, action, resource)) return false;
+  return record ? inScope(actor, record) : true;
+}
+
+export type TDenial = "ROLE" | "SCOPE";
+
+/** Like `can`, but says why not: a role denial is a 403, a scope denial a 404 (existence does not leak). */
+export function explain(actor: TActor, action: TAction, resource: TResource, record?: TScopedRecord): TDenial | null {
+  if (!roleAllows(actor.role, action, resource)) return "ROLE";
+  if (record && !inScope(actor, record)) return "SCOPE";
+  return null;
+}
+
+type TScopeFields = { district?: string; region?: string; rt?: string };
+
+/**
+ * The Prisma `where` fragment that limits a query to the actor's scope, so an out-of-scope row is
+ * never fetched. Field names default to districtCode / regionCode / rt. A role without read on the
+ * resource gets a fragment that matches nothing.
+ */
+export function scopeWhere(
+  actor: TActor,
+  resource: TResource,
+  fields: TScopeFields = {},
+): Record<string, unknown> {
+  const district = fields.district ?? "districtCode";
+  const region = fields.region ?? "regionCode";
+  const rt = fields.rt ?? "rt";
+  if (!roleAllows(actor.role, "read", resource)) return { [district]: { in: [] } };
+  const where: Record<string, unknown> = { [district]: actor.districtCode };
+  if (actor.scopeRegionCode === actor.districtCode) return where;
+  const and: Record<string, unknown>[] = [
+    { OR: [{ [region]: actor.scopeRegionCode }, { [region]: { startsWith: actor.scopeRegionCode + "." } }] },
+  ];
+  if (actor.rtList.length > 0) {
+    // Stored RTs are normalised to three digits by the registry.
+    and.push({ [rt]: { in: actor.rtList.map((r) => normalizeRt(r)).filter((r): r is string => r !== null) } });
+  }
+  return { ...where, AND: and };
+}

@@ -1,0 +1,81 @@
+import type { Role } from "@/lib/db/generated/enums.ts";
+
+export type { Role };
+
+export const ROLES = [
+  "ADMIN",
+  "MANAJER",
+  "KOORDINATOR",
+  "SUPERVISOR",
+  "FRONT_OFFICE",
+  "BACK_OFFICE",
+  "FASILITATOR",
+  "PSM",
+  "TKSK",
+  "DINSOS",
+  "DESK_OFFICER",
+] as const satisfies readonly Role[];
+
+/** Records whose access is decided by this policy. Later areas add theirs here. */
+export const RESOURCES = ["household", "case", "user", "office", "audit", "apiToken", "reference"] as const;
+export type TResource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ["read", "create", "update"] as const;
+export type TAction = (typeof ACTIONS)[number];
+
+type TPermissions = Partial<Record<TResource, readonly TAction[]>>;
+
+const R = ["read"] as const;
+const RC = ["read", "create"] as const;
+const RU = ["read", "update"] as const;
+const RCU = ["read", "create", "update"] as const;
+
+/**
+ * What each role may do, before region scope is applied. `satisfies Record<Role, …>` makes a new
+ * role a compile error until it is given a row here.
+ * Why these choices:
+ * - ADMIN configures the system (users, offices, reference data) but does not see citizens' records.
+ * - FRONT_OFFICE registers (read + create); correcting and assessing is BACK_OFFICE's work.
+ * - PSM / TKSK log and quick-add in the field; they do not edit records afterwards.
+ * - DESK_OFFICER (an SKPD / BAPAS desk) sees only what is referred to it, never the registry.
+ * - DINSOS supervises the district: reads everything in it, updates (e.g. reassigns), creates nothing.
+ */
+export const PERMISSIONS = {
+  ADMIN: { user: RCU, office: RCU, audit: R, apiToken: RC, reference: RCU },
+  MANAJER: { household: RCU, case: RCU, user: R, office: R, audit: R, reference: R },
+  KOORDINATOR: { household: RCU, case: RCU, user: R, office: R, reference: R },
+  SUPERVISOR: { household: RU, case: RU, office: R, reference: R },
+  FRONT_OFFICE: { household: RC, case: RC, office: R, reference: R },
+  BACK_OFFICE: { household: RCU, case: RCU, office: R, reference: R },
+  FASILITATOR: { household: RU, case: RU, office: R, reference: R },
+  PSM: { household: RC, case: RC, reference: R },
+  TKSK: { household: RC, case: RC, office: R, reference: R },
+  DINSOS: { household: RU, case: RU, user: R, office: R, audit: R, reference: R },
+  DESK_OFFICER: { office: R, reference: R },
+} as const satisfies Record<Role, TPermissions>;
+
+export function roleAllows(role: Role, action: TAction, resource: TResource): boolean {
+  const actions: readonly TAction[] | undefined = (PERMISSIONS[role] as TPermissions)[resource];
+  return actions?.includes(action) ?? false;
+}
+
+/** Sensitive kinds of data, masked for roles that do not need them (UU 27/2022 data minimisation). */
+export type TSensitive = "nik" | "health" | "disability" | "hiv" | "child";
+
+const SEES = {
+  ADMIN: [],
+  MANAJER: ["nik", "health", "disability", "hiv", "child"],
+  KOORDINATOR: ["nik", "health", "disability", "child"],
+  SUPERVISOR: ["nik", "health", "disability", "child"],
+  FRONT_OFFICE: ["nik"],
+  BACK_OFFICE: ["nik", "health", "disability", "hiv", "child"],
+  FASILITATOR: ["nik", "health", "disability", "hiv", "child"],
+  PSM: ["nik", "disability"],
+  TKSK: ["nik", "disability"],
+  DINSOS: ["nik", "health", "disability", "child"],
+  DESK_OFFICER: [],
+} as const satisfies Record<Role, readonly TSensitive[]>;
+
+export function seesSensitive(role: Role, kind: TSensitive): boolean {
+  return (SEES[role] as readonly TSensitive[]).includes(kind);
+}

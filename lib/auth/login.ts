@@ -1,0 +1,116 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db } from "@/lib/db/client";
+import { dummyPasswordHash, verifyPassword } from "./password.ts";
+
+/** Consecutive failures before an account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+/** Failures from one IP address (any username) within the window before that address is paused. */
+export const MAX_FAILED_PER_IP = 20;
+
+export type TLoginResult =
+  | { ok: true; userId: string; sessionId: string }
+  | { ok: false; code: "INVALID" | "LOCKED" | "INACTIVE" | "THROTTLED"; until?: Date };
+
+const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000);
+
+/**
+ * Checks a username and password and, when right, opens a server-side session.
+ * Every outcome leaves an audit row. The caller turns the result into a message.
+ */
+export async function attemptLogin(input: {
+  username: string;
+  password: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}): Promise<TLoginResult> {
+  const username = input.username.trim().toLowerCase();
+  const ip = input.ip ?? null;
+  const now = new Date();
+  const actorLabel = username || "(kosong)";
+
+  const ipKey = `ip:${ip ?? "unknown"}`;
+  const ipRow = await db.loginThrottle.findUnique({ where: { key: ipKey } });
+  if (ipRow?.lockedUntil && ipRow.lockedUntil > now) {
+    await writeAudit(db, { id: null, label: actorLabel, ip }, { action: "login.throttled", entity: "session", outcome: "denied" });
+    return { ok: false, code: "THROTTLED", until: ipRow.lockedUntil };
+  }
+
+  const user = await db.user.findUnique({ where: { username } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await writeAudit(db, { id: user.id, label: user.username, ip }, {
+      action: "login.locked", entity: "user", entityId: user.id, districtCode: user.districtCode, outcome: "denied",
+    });
+    return { ok: false, code: "LOCKED", until: user.lockedUntil };
+  }
+
+  if (!user || !passwordOk) {
+    await recordIpFailure(ipKey, now);
+    let lockedUntil: Date | undefined;
+    if (user) {
+      const failures = user.failedLogins + 1;
+      lockedUntil = failures >= MAX_FAILED_LOGINS ? minutesFromNow(LOCK_MINUTES) : undefined;
+      await db.user.update({
+        where: { id: user.id },
+        data: { failedLogins: lockedUntil ? 0 : failures, lockedUntil: lockedUntil ?? null },
+      });
+    }
+    await writeAudit(db, { id: user?.id ?? null, label: actorLabel, ip }, {
+      action: "login.failed",
+      entity: "user",
+      entityId: user?.id ?? null,
+      districtCode: user?.districtCode ?? null,
+      after: { reason: user ? "wrong-password" : "unknown-user", locked: Boolean(lockedUntil) },
+      outcome: "failed",
+    });
+    return lockedUntil ? { ok: false, code: "LOCKED", until: lockedUntil } : { ok: false, code: "INVALID" };
+  }
+
+  if (!user.active) {
+    await writeAudit(db, { id: user.id, label: user.username, ip }, {
+      action: "login.inactive", entity: "user", entityId: user.id, districtCode: user.districtCode, outcome: "denied",
+    });
+    return { ok: false, code: "INACTIVE" };
+  }
+
+  const sessionId = randomBytes(24).toString("base64url");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    await tx.userSession.create({
+      data: { id: sessionId, userId: user.id, ip, userAgent: input.userAgent?.slice(0, 300) ?? null },
+    });
+    await writeAudit(tx, { id: user.id, label: user.username, ip }, {
+      action: "login.success", entity: "user", entityId: user.id, districtCode: user.districtCode,
+    });
+  });
+  return { ok: true, userId: user.id, sessionId };
+}
+
+async function recordIpFailure(key: string, now: Date) {
+  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+  const row = await db.loginThrottle.findUnique({ where: { key } });
+  const inWindow = row && row.windowStart > windowStart;
+  const failures = inWindow ? row.failures + 1 : 1;
+  const lockedUntil = failures >= MAX_FAILED_PER_IP ? minutesFromNow(LOCK_MINUTES) : null;
+  await db.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures, windowStart: now, lockedUntil },
+    update: { failures: lockedUntil ? 0 : failures, windowStart: inWindow ? row.windowStart : now, lockedUntil },
+  });
+}
+
+/** Ends one session (logout). */
+export async function endSession(sessionId: string, ip?: string | null) {
+  const session = await db.userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.revokedAt) return;
+  await db.$transaction(async (tx) => {
+    await tx.userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { id: session.userId, label: session.user.username, ip }, {
+      action: "logout", entity: "user", entityId: session.userId, districtCode: session.user.districtCode,
+    });
+  });
+}

@@ -1,0 +1,25 @@
+/** Expected failures, each mapped to an Indonesian message. Anything else is a bug: logged, never shown raw. */
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = "AppError";
+  }
+}
+
+export const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
+  NOT_FOUND: "Data tidak ditemukan.",
+  FORBIDDEN: "Anda tidak berwenang melakukan tindakan ini.",
+  CONFLICT: "Data sudah diubah atau sudah ada. Muat ulang halaman lalu coba lagi.",
+  INVALID: "Periksa kembali isian yang ditandai.",
+  UNAUTHENTICATED: "Sesi Anda telah berakhir. Silakan masuk kembali.",
+};
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

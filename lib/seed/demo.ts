@@ -1,0 +1,95 @@
+import "server-only";
+import type { Role } from "@/lib/access/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import type { OfficeKind } from "@/lib/db/generated/enums.ts";
+import { bootstrapReferenceData, importDistrictRegions, SYSTEM_ACTOR } from "./bootstrap.ts";
+
+type TClient = Extract<Db, { $transaction: unknown }>;
+
+/** The demo district: Kota Madiun (35.77), 3 kecamatan, 27 kelurahan (DOMAIN.md §8). */
+export const DEMO_DISTRICT = "35.77";
+export const DEMO_PASSWORD = "simpul-demo-2026";
+const DEMO_KELURAHAN = "35.77.01.1001"; // Oro-oro Ombo, Kartoharjo
+
+type TOfficeSeed = { code: string; name: string; kind: OfficeKind; bidang?: number; parent?: string; services: string[] };
+
+const DISTRICT_OFFICES: TOfficeSeed[] = [
+  { code: "SLRT-3577", name: "SLRT Kota Madiun", kind: "SLRT", services: ["bansos", "kesehatan", "pendidikan", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"] },
+  { code: "DINSOS-3577", name: "Dinas Sosial Kota Madiun", kind: "DINSOS", services: ["bansos", "perlindungan"] },
+  { code: "DINSOS-3577-B1", name: "Dinsos Bidang 1 — Anak", kind: "DINSOS", bidang: 1, parent: "DINSOS-3577", services: ["perlindungan", "bansos"] },
+  { code: "DINSOS-3577-B2", name: "Dinsos Bidang 2 — Lansia, Fakir Miskin, Korban Bencana", kind: "DINSOS", bidang: 2, parent: "DINSOS-3577", services: ["bansos"] },
+  { code: "DINSOS-3577-B3", name: "Dinsos Bidang 3 — Perempuan, Disabilitas, NAPZA, Tuna Wisma", kind: "DINSOS", bidang: 3, parent: "DINSOS-3577", services: ["perlindungan", "bansos"] },
+  { code: "DINKES-3577", name: "Dinas Kesehatan Kota Madiun", kind: "SKPD", services: ["kesehatan"] },
+  { code: "DISDIK-3577", name: "Dinas Pendidikan Kota Madiun", kind: "SKPD", services: ["pendidikan"] },
+  { code: "DUKCAPIL-3577", name: "Dinas Kependudukan dan Pencatatan Sipil Kota Madiun", kind: "SKPD", services: ["adminduk"] },
+  { code: "PERKIM-3577", name: "Dinas Perumahan dan Kawasan Permukiman Kota Madiun", kind: "SKPD", services: ["perumahan"] },
+  { code: "DISNAKER-3577", name: "Dinas Tenaga Kerja Kota Madiun", kind: "SKPD", services: ["pekerjaan"] },
+  { code: "DP3A-3577", name: "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Madiun", kind: "SKPD", services: ["perlindungan"] },
+  { code: "BAPAS-MADIUN", name: "Balai Pemasyarakatan Kelas II Madiun", kind: "BAPAS", services: ["perlindungan"] },
+  { code: "BAZNAS-3577", name: "Baznas Kota Madiun", kind: "OTHER", services: ["bansos"] },
+];
+
+export const DEMO_USERS: { username: string; name: string; role: Role; office: string; scope?: string; rtList?: string[] }[] = [
+  { username: "admin", name: "Rina Admin", role: "ADMIN", office: "DINSOS-3577" },
+  { username: "manajer", name: "Budi Santoso", role: "MANAJER", office: "SLRT-3577" },
+  { username: "koordinator", name: "Sri Wahyuni", role: "KOORDINATOR", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
+  { username: "supervisor", name: "Agus Prasetyo", role: "SUPERVISOR", office: "SLRT-3577" },
+  { username: "frontoffice", name: "Dewi Lestari", role: "FRONT_OFFICE", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
+  { username: "backoffice", name: "Eko Nugroho", role: "BACK_OFFICE", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
+  { username: "fasilitator", name: "Fitri Handayani", role: "FASILITATOR", office: "SLRT-3577" },
+  { username: "psm", name: "Joko Susilo", role: "PSM", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN, rtList: ["001", "002", "003", "004", "005"] },
+  { username: "tksk", name: "Hartono", role: "TKSK", office: "DINSOS-3577", scope: "35.77.01" },
+  { username: "dinsos", name: "Yuli Astuti", role: "DINSOS", office: "DINSOS-3577-B2" },
+  { username: "dinkes", name: "dr. Siti Rahmawati", role: "DESK_OFFICER", office: "DINKES-3577" },
+];
+
+/** True when the demo district has already been seeded (its SLRT office exists). */
+export async function isDemoSeeded(client: TClient) {
+  return (await client.office.count({ where: { code: "SLRT-3577" } })) > 0;
+}
+
+/**
+ * Seeds Kota Madiun: its official regions, one Puskesos per kelurahan, the SLRT, the Dinsos with
+ * three bidang, the SKPD desks, BAPAS, Baznas and one demo user per role. Idempotent.
+ */
+export async function seedDemoDistrict(client: TClient) {
+  await bootstrapReferenceData(client);
+  await importDistrictRegions(client, DEMO_DISTRICT);
+  if (await isDemoSeeded(client)) return { created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const kelurahan = await client.region.findMany({ where: { districtCode: DEMO_DISTRICT, level: "DESA_KELURAHAN" }, orderBy: { code: "asc" } });
+  await client.$transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    const offices: (TOfficeSeed & { region: string })[] = [
+      ...DISTRICT_OFFICES.map((o) => ({ ...o, region: DEMO_DISTRICT })),
+      ...kelurahan.map((k) => ({
+        code: `PKS-${k.code}`, name: `Puskesos ${k.name}`, kind: "PUSKESOS" as const, region: k.code,
+        services: ["bansos", "kesehatan", "pendidikan", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"],
+      })),
+    ];
+    for (const o of offices) {
+      const row = await tx.office.create({
+        data: {
+          code: o.code, name: o.name, kind: o.kind, regionCode: o.region, districtCode: DEMO_DISTRICT,
+          bidang: o.bidang ?? null, parentId: o.parent ? ids.get(o.parent) : null, services: o.services,
+        },
+      });
+      ids.set(o.code, row.id);
+    }
+    for (const u of DEMO_USERS) {
+      await tx.user.create({
+        data: {
+          username: u.username, name: u.name, role: u.role, officeId: ids.get(u.office)!, districtCode: DEMO_DISTRICT,
+          scopeRegionCode: u.scope ?? DEMO_DISTRICT, rtList: u.rtList ?? [], passwordHash,
+        },
+      });
+    }
+    await writeAudit(tx, SYSTEM_ACTOR, {
+      action: "seed.demo", entity: "region", entityId: DEMO_DISTRICT, districtCode: DEMO_DISTRICT,
+      after: { offices: offices.length, users: DEMO_USERS.length },
+    });
+  }, { timeout: 120_000 });
+  return { created: true };
+}

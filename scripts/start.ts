@@ -1,0 +1,110 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): database → migrations → reference data → demo seed
+ * (embedded database only, first start) → build if needed → Next.js. Ctrl-C / SIGTERM stops the
+ * web server and then PostgreSQL cleanly.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase } from "@/lib/db/ensure-database";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const root = process.cwd();
+const log = (m: string) => console.log(`[simpul] ${m}`);
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  // Generated once per installation and kept beside the data, so sessions survive a restart.
+  const file = path.join(root, ".simpul", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ["app", "components", "lib", "public"]) if (existsSync(path.join(root, d))) walk(path.join(root, d));
+  for (const f of ["next.config.ts", "package.json", "postcss.config.mjs"]) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  return !existsSync(id) || statSync(id).mtimeMs < newestSourceMtime();
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(cmd, args, { stdio: "inherit", env });
+}
+
+async function main() {
+  const db = await ensureDatabase({ log });
+  process.env.DATABASE_URL = db.url;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log("menghentikan Simpul…");
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child!.once("exit", r));
+    }
+    await db.stop();
+    log("PostgreSQL dihentikan.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const { bootstrapReferenceData } = await import("@/lib/seed/bootstrap");
+    const { seedDemoDistrict, isDemoSeeded, DEMO_USERS, DEMO_PASSWORD } = await import("@/lib/seed/demo");
+    const { db: client } = await import("@/lib/db/client");
+    await bootstrapReferenceData(client);
+    if (db.embedded && !(await isDemoSeeded(client))) {
+      log("mengisi data demo Kota Madiun (pertama kali)…");
+      await seedDemoDistrict(client);
+    }
+    const demo = await isDemoSeeded(client);
+    await client.$disconnect();
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: String(port),
+    };
+    const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+    if (!dev && needsBuild()) {
+      log("membangun aplikasi (sekali, ±2 menit)…");
+      const build = run(process.execPath, [nextBin, "build"], env);
+      const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
+      if (code !== 0) throw new Error("next build gagal");
+    }
+    child = run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], env);
+    child.once("exit", (code) => void shutdown(code ?? 0));
+    log(`Simpul berjalan di http://localhost:${port}`);
+    if (demo) {
+      log(`Login demo (kata sandi semua akun: ${DEMO_PASSWORD}):`);
+      for (const u of DEMO_USERS) log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}`);
+    }
+  } catch (e) {
+    console.error(`[simpul] gagal memulai: ${(e as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+void main();
