@@ -1,7 +1,7 @@
 /**
- * `npm test`: unit tests, then integration tests against a fresh embedded PostgreSQL, then
+ * `npm test`: the TypeScript check, unit tests, then integration tests against a fresh embedded PostgreSQL, then
  * Playwright end-to-end tests against the real app started the way `npm start` starts it.
- * `npm test -- unit`, `-- integration` or `-- e2e` runs one part. Exits non-zero on any failure.
+ * `npm test -- typecheck`, `-- unit`, `-- integration` or `-- e2e` runs one part. Exits non-zero on any failure.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -10,12 +10,12 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
 const root = process.cwd();
-const parts = process.argv.slice(2).filter((a) => ["unit", "integration", "e2e"].includes(a));
+const parts = process.argv.slice(2).filter((a) => ["typecheck", "unit", "integration", "e2e"].includes(a));
 const wanted = (p: string) => parts.length === 0 || parts.includes(p);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { part: string; ok: boolean }[] = [];
 
-function run(part: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(part: string, cmd: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n=== ${part} ===`);
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   results.push({ part, ok: r.status === 0 });
@@ -42,6 +42,7 @@ async function integration() {
 }
 
 async function main() {
+  if (wanted("typecheck")) run("typecheck", bin("tsc"), ["--noEmit"]);
   if (wanted("unit")) run("unit", bin("vitest"), ["run", "--project", "unit"]);
   if (wanted("integration")) await integration();
   if (wanted("e2e")) {

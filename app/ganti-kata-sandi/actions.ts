@@ -12,7 +12,7 @@ export const changePasswordAction = defineAction(
     const strength = ZNewPassword.safeParse(input.newPassword);
     if (!strength.success) {
       const messages = strength.error.issues.map((i) => i.message);
-      throw new AppError("INVALID", messages[0], { newPassword: messages });
+      throw new AppError("INVALID", undefined, { newPassword: messages });
     }
     await changeOwnPassword(user, input, { ip });
     return { changed: true };

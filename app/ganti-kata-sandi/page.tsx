@@ -18,7 +18,7 @@ export default async function ForcedPasswordChangePage() {
           : "Buat kata sandi baru untuk akun Anda."}
       </p>
       <ChangePasswordForm action={changePasswordAction} redirectTo="/" />
-      <div><LogoutButton label="Keluar" /></div>
+      <div><LogoutButton label="Keluar" onLight /></div>
     </main>
   );
 }

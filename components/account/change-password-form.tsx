@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextField } from "@/components/ui/field";
 import type { TActionResult } from "@/lib/actions/define-action";
 
@@ -8,13 +9,12 @@ export function ChangePasswordForm({ action, redirectTo }: {
   action: (prev: unknown, form: FormData) => Promise<TActionResult<{ changed: boolean }>>;
   redirectTo?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { state, pending, errors, formProps } = useActionForm(action);
   useEffect(() => {
     if (state?.ok && redirectTo) window.location.assign(redirectTo);
   }, [state, redirectTo]);
   return (
-    <form action={formAction} className="flex max-w-md flex-col gap-4">
+    <form {...formProps} className="flex max-w-md flex-col gap-4">
       <TextField label="Kata sandi saat ini" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
       <TextField label="Kata sandi baru" name="newPassword" type="password" autoComplete="new-password" required errors={errors.newPassword}
         hint="Minimal 10 karakter, berisi huruf dan angka." />

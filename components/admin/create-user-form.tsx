@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { TActionResult } from "@/lib/actions/define-action";
 
@@ -13,12 +14,11 @@ export function CreateUserForm({ action, roles, offices, regions }: {
   offices: TOption[];
   regions: (TOption & { level: string })[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { state, pending, errors, formProps } = useActionForm(action);
   const [role, setRole] = useState("FRONT_OFFICE");
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
 
   return (
-    <form action={formAction} className="mt-4 grid gap-4 sm:grid-cols-2">
+    <form {...formProps} aria-label="Tambah pengguna" className="mt-4 grid gap-4 sm:grid-cols-2">
       <TextField label="Nama pengguna (untuk masuk)" name="username" required errors={errors.username} autoComplete="off" />
       <TextField label="Nama lengkap" name="name" required errors={errors.name} />
       <SelectField label="Peran" name="role" value={role} onChange={(e) => setRole(e.target.value)} errors={errors.role}>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useTransition, useState } from "react";
+import { useTransition, useState } from "react";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { TActionResult } from "@/lib/actions/define-action";
 
@@ -8,10 +9,9 @@ export function CreateTokenForm({ action, users }: {
   action: (prev: unknown, form: FormData) => Promise<TActionResult<{ token: string; username: string }>>;
   users: { value: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { state, pending, errors, formProps } = useActionForm(action);
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2">
+    <form {...formProps} className="grid gap-4 sm:grid-cols-2">
       <TextField label="Nama integrasi" name="name" required errors={errors.name} />
       <SelectField label="Bertindak sebagai pengguna" name="userId" defaultValue="" errors={errors.userId}
         hint="Token mendapat peran dan wilayah kerja pengguna ini.">

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { attemptLogin, endSession } from "./login.ts";
+import { attemptLogin } from "./login.ts";
 
 function header(req: { headers?: unknown } | undefined, name: string): string | null {
   const h = req?.headers as Record<string, string | string[] | undefined> | Headers | undefined;
@@ -49,11 +49,6 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       return { ...session, sid: token.sid as string | undefined };
-    },
-  },
-  events: {
-    async signOut({ token }) {
-      if (token?.sid) await endSession(String(token.sid));
     },
   },
 };

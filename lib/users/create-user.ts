@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TCreateUserInput } from "./schemas.ts";
 
-const fieldError = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+/** The message goes on the field; the form's summary keeps the general "check the marked fields". */
+const fieldError = (field: string, message: string) => new AppError("INVALID", undefined, { [field]: [message] });
 
 /**
  * Creates a user in the admin's district with a temporary password that must be changed at first

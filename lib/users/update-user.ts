@@ -58,7 +58,7 @@ export async function changeOwnPassword(
 ) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("INVALID", "Kata sandi saat ini salah.", { currentPassword: ["Kata sandi saat ini salah."] });
+    throw new AppError("INVALID", undefined, { currentPassword: ["Kata sandi saat ini salah."] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {

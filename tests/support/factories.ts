@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TActor } from "@/lib/access/policy";
 import type { Role } from "@/lib/access/roles";
+import { attemptLogin } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { OfficeKind } from "@/lib/db/generated/enums.ts";
@@ -26,13 +27,17 @@ export const TEST_PASSWORD = "uji-sandi-12345";
 /** A user with a unique username; password TEST_PASSWORD. */
 export async function makeUser(opts: {
   role?: Role; scopeRegionCode?: string; rtList?: string[]; active?: boolean; mustChangePassword?: boolean; officeId?: string;
+  /** Defaults to DISTRICT; another district's user also gets an office there unless officeId is given. */
+  districtCode?: string;
 } = {}) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const officeId = opts.officeId ?? (await makeOffice()).id;
+  const districtCode = opts.districtCode ?? DISTRICT;
+  // Only the Kota Madiun regions are loaded, so another district's office sits on region "35.77".
+  const officeId = opts.officeId ?? (await makeOffice(districtCode === DISTRICT ? {} : { districtCode, regionCode: DISTRICT })).id;
   return db.user.create({
     data: {
       username: `u${unique()}`, name: "Pengguna Uji", role: opts.role ?? "FRONT_OFFICE", officeId,
-      districtCode: DISTRICT, scopeRegionCode: opts.scopeRegionCode ?? DISTRICT, rtList: opts.rtList ?? [],
+      districtCode, scopeRegionCode: opts.scopeRegionCode ?? districtCode, rtList: opts.rtList ?? [],
       passwordHash: await cachedHash, active: opts.active ?? true, mustChangePassword: opts.mustChangePassword ?? false,
     },
   });
@@ -47,4 +52,19 @@ export function actorOf(user: { id: string; username: string; role: Role; office
 
 export async function auditRows(where: { actorId?: string; entityId?: string; action?: string }) {
   return db.auditLog.findMany({ where, orderBy: { id: "asc" } });
+}
+
+/** A fresh unique suffix, for usernames, record ids and IPs a test must find again. */
+export const uniqueId = unique;
+
+/** Logs `user` in with TEST_PASSWORD (or `password`) and returns the new session id; fails the test otherwise. */
+export async function loginSession(user: { username: string }, password = TEST_PASSWORD, ip = "192.0.2.10"): Promise<string> {
+  const result = await attemptLogin({ username: user.username, password, ip });
+  if (!result.ok) throw new Error(`login of ${user.username} failed: ${result.code}`);
+  return result.sessionId;
+}
+
+/** An audit row as text (its id is a BigInt), to assert that no secret appears anywhere in it. */
+export function auditText(row: object): string {
+  return JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
