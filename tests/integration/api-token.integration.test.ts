@@ -35,9 +35,9 @@ describe("API tokens", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: "apiToken", entityId: created.id, districtCode: DISTRICT, ip: "192.0.2.44", outcome: "ok" });
     expect(audit[0].after).toMatchObject({ userId: user.id, prefix: row.prefix });
-    const auditText = auditText(audit[0]);
-    expect(auditText).not.toContain(created.token);
-    expect(auditText).not.toContain(row.tokenHash);
+    const text = auditText(audit[0]);
+    expect(text).not.toContain(created.token);
+    expect(text).not.toContain(row.tokenHash);
   });
 
   it("resolves a token to its user's role and scope", async () => {
