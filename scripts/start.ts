@@ -40,7 +40,7 @@ function newestSourceMtime(): number {
 }
 
 function needsBuild(): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
+  const id = path.join(root, process.env.SIMPUL_DIST_DIR ?? ".next", "BUILD_ID");
   return !existsSync(id) || statSync(id).mtimeMs < newestSourceMtime();
 }
 

@@ -22,9 +22,10 @@ function run(part: string, cmd: string, args: string[], env: Record<string, stri
 }
 
 async function integration() {
-  const dataDir = path.join(root, ".simpul", "test", "integration-pg");
+  const pgPort = Number(process.env.SIMPUL_TEST_PG_PORT ?? 54340);
+  const dataDir = path.join(root, ".simpul", "test", `integration-pg-${pgPort}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_TEST_PG_PORT ?? 54340), log: console.log });
+  const pg = await startEmbeddedPostgres({ dataDir, port: pgPort, log: console.log });
   try {
     const url = await pg.createDatabase("simpul_test");
     await migrate(url);
@@ -47,7 +48,7 @@ async function main() {
   if (wanted("integration")) await integration();
   if (wanted("e2e")) {
     // A fresh data folder: the e2e server seeds the demo district on its first start, as a new install would.
-    rmSync(path.join(root, ".simpul", "test", "e2e-pg"), { recursive: true, force: true });
+    rmSync(path.join(root, ".simpul", "test", `e2e-pg-${process.env.SIMPUL_E2E_PG_PORT ?? 54350}`), { recursive: true, force: true });
     run("e2e", bin("playwright"), ["test"]);
   }
   const passed = results.filter((r) => r.ok).length;

@@ -7,6 +7,9 @@ export type TNavItem = { href: string; label: string };
 export function navigationFor(role: Role, t: TDict["nav"]): TNavItem[] {
   const items: (TNavItem & { show: boolean })[] = [
     { href: "/", label: t.home, show: true },
+    { href: "/layanan-baru", label: t.intake, show: roleAllows(role, "create", "case") },
+    { href: "/kasus", label: t.cases, show: roleAllows(role, "read", "case") },
+    { href: "/rumah-tangga", label: t.households, show: roleAllows(role, "read", "household") },
     { href: "/admin/pengguna", label: t.users, show: roleAllows(role, "read", "user") },
     { href: "/admin/token-api", label: t.apiTokens, show: roleAllows(role, "create", "apiToken") },
     { href: "/audit", label: t.audit, show: roleAllows(role, "read", "audit") },

@@ -14,7 +14,10 @@ if (!/^postgres(ql)?:\/\/[^@]*@(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) {
 }
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe(`TRUNCATE "user_session", "api_token", "login_throttle", "app_user", "office" CASCADE`);
+  await db.$executeRawUnsafe(
+    `TRUNCATE "attachment", "case_note", "case_event", "case", "ppks_tag", "person", "household", "ticket_sequence",
+      "service_standard", "user_session", "api_token", "login_throttle", "app_user", "office" CASCADE`,
+  );
 });
 
 afterAll(async () => {
