@@ -11,19 +11,44 @@ export type TActionResult<T> =
 
 export type TActionContext = { user: TSessionUser; ip: string | null };
 
-/** FormData → plain object; a key sent several times (checkbox groups) becomes an array. */
+/**
+ * FormData → plain object. A key sent several times (checkbox groups) or ending in "[]" becomes an
+ * array; dotted keys nest ("members.0.name" → { members: [{ name }] }), so one form can carry a
+ * household with its members.
+ */
 export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = form.getAll(key).map((v) => (typeof v === "string" ? v : v));
-    out[key] = key.endsWith("[]") ? all : all.length > 1 ? all : all[0];
+  for (const rawKey of new Set(form.keys())) {
+    if (rawKey.startsWith("$ACTION")) continue;
+    const all = form.getAll(rawKey).filter((v): v is string => typeof v === "string");
+    const files = form.getAll(rawKey).filter((v) => typeof v !== "string");
+    const values: unknown[] = files.length > 0 ? files : all;
+    const isList = rawKey.endsWith("[]");
+    const key = isList ? rawKey.slice(0, -2) : rawKey;
+    setPath(out, key.split("."), isList ? values : values.length > 1 ? values : values[0]);
   }
-  for (const key of Object.keys(out)) {
-    if (key.endsWith("[]")) {
-      out[key.slice(0, -2)] = out[key];
-      delete out[key];
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown) {
+  let node: Record<string, unknown> = target;
+  path.forEach((part, i) => {
+    if (i === path.length - 1) {
+      node[part] = value;
+      return;
     }
+    const nextIsIndex = /^\d+$/.test(path[i + 1]);
+    node[part] ??= nextIsIndex ? [] : {};
+    node = node[part] as Record<string, unknown>;
+  });
+}
+
+/** zod issues → { "members.1.nik": ["…"] }, the field names the form uses. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
   }
   return out;
 }
@@ -52,7 +77,7 @@ export function defineAction<S extends z.ZodType, T>(
       const ip = await requestIp();
       const parsed = opts.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
       if (!parsed.success) {
-        return { ok: false, message: DEFAULT_MESSAGES.INVALID, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+        return { ok: false, message: DEFAULT_MESSAGES.INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
       }
       if (opts.permission) await authorize(user, opts.permission.action, opts.permission.resource, undefined, { ip });
       const data = await handler(parsed.data, { user, ip });

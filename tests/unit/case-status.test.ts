@@ -14,15 +14,15 @@ import {
 
 // The lifecycle written out by hand, not derived from the module: a change to the state machine that is
 // not also made here fails. Rows are "from", columns "to", in CASE_STATUSES order; "x" = allowed.
-//                     BARU ASES DIRU DALA SELE DITU DIBA
+// Columns: BARU ASESMEN DIRUJUK DALAM_PENANGANAN SELESAI DITUTUP DIBATALKAN.
 const MATRIX: Record<TCaseStatus, string> = {
-  BARU: /*          */ ".x....x",
-  ASESMEN: /*       */ "..xxx.x",
-  DIRUJUK: /*       */ ".x.x...",
-  DALAM_PENANGANAN: /**/ "..x.x..",
-  SELESAI: /*       */ "...x.x.",
-  DITUTUP: /*       */ ".......",
-  DIBATALKAN: /*    */ ".......",
+  BARU: ".x....x",
+  ASESMEN: "..xxx.x",
+  DIRUJUK: ".x.x...",
+  DALAM_PENANGANAN: "..x.x..",
+  SELESAI: "...x.x.",
+  DITUTUP: ".......",
+  DIBATALKAN: ".......",
 };
 
 // A note and a role that pass every note and role rule, so only the lifecycle decides.
