@@ -31,8 +31,10 @@ export async function attemptLogin(input: {
   const now = new Date();
   const actorLabel = username || "(kosong)";
 
+  // Without a trusted client address (see clientIp) only the per-account lock applies: one shared
+  // "unknown" bucket would let a single attacker pause logins for everyone.
   const ipKey = `ip:${ip ?? "unknown"}`;
-  const ipRow = await db.loginThrottle.findUnique({ where: { key: ipKey } });
+  const ipRow = ip ? await db.loginThrottle.findUnique({ where: { key: ipKey } }) : null;
   if (ipRow?.lockedUntil && ipRow.lockedUntil > now) {
     await writeAudit(db, { id: null, label: actorLabel, ip }, { action: "login.throttled", entity: "session", outcome: "denied" });
     return { ok: false, code: "THROTTLED", until: ipRow.lockedUntil };
@@ -49,15 +51,16 @@ export async function attemptLogin(input: {
   }
 
   if (!user || !passwordOk) {
-    await recordIpFailure(ipKey, now);
+    if (ip) await recordIpFailure(ipKey);
     let lockedUntil: Date | undefined;
     if (user) {
-      const failures = user.failedLogins + 1;
-      lockedUntil = failures >= MAX_FAILED_LOGINS ? minutesFromNow(LOCK_MINUTES) : undefined;
-      await db.user.update({
-        where: { id: user.id },
-        data: { failedLogins: lockedUntil ? 0 : failures, lockedUntil: lockedUntil ?? null },
-      });
+      // Counted in the database, not read-modify-write: parallel guesses must not overwrite each other.
+      const [row] = await db.$queryRaw<{ failed_logins: number }[]>`
+        UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ${user.id} RETURNING failed_logins`;
+      if (row.failed_logins >= MAX_FAILED_LOGINS) {
+        lockedUntil = minutesFromNow(LOCK_MINUTES);
+        await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil } });
+      }
     }
     await writeAudit(db, { id: user?.id ?? null, label: actorLabel, ip }, {
       action: "login.failed",
@@ -90,17 +93,22 @@ export async function attemptLogin(input: {
   return { ok: true, userId: user.id, sessionId };
 }
 
-async function recordIpFailure(key: string, now: Date) {
-  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-  const row = await db.loginThrottle.findUnique({ where: { key } });
-  const inWindow = row && row.windowStart > windowStart;
-  const failures = inWindow ? row.failures + 1 : 1;
-  const lockedUntil = failures >= MAX_FAILED_PER_IP ? minutesFromNow(LOCK_MINUTES) : null;
-  await db.loginThrottle.upsert({
-    where: { key },
-    create: { key, failures, windowStart: now, lockedUntil },
-    update: { failures: lockedUntil ? 0 : failures, windowStart: inWindow ? row.windowStart : now, lockedUntil },
-  });
+/** Counts a failure for an IP address atomically and pauses the address at MAX_FAILED_PER_IP within the window. */
+async function recordIpFailure(key: string) {
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO login_throttle (key, failures, window_start) VALUES (${key}, 1, now() AT TIME ZONE 'UTC')
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN login_throttle.window_start > (now() AT TIME ZONE 'UTC') - make_interval(mins => ${LOCK_MINUTES})
+                 THEN login_throttle.failures + 1 ELSE 1 END,
+      window_start = CASE WHEN login_throttle.window_start > (now() AT TIME ZONE 'UTC') - make_interval(mins => ${LOCK_MINUTES})
+                 THEN login_throttle.window_start ELSE now() AT TIME ZONE 'UTC' END
+    RETURNING failures`;
+  if (row.failures >= MAX_FAILED_PER_IP) {
+    await db.loginThrottle.update({
+      where: { key },
+      data: { failures: 0, windowStart: new Date(), lockedUntil: minutesFromNow(LOCK_MINUTES) },
+    });
+  }
 }
 
 /** Ends one session (logout). */

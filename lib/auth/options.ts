@@ -10,8 +10,17 @@ function header(req: { headers?: unknown } | undefined, name: string): string | 
   return Array.isArray(v) ? v[0] : (v ?? null);
 }
 
+/**
+ * The client's address, for throttling and the audit trail. X-Forwarded-For is set by the client
+ * itself unless a reverse proxy overwrites it, so it is trusted only when TRUST_PROXY=1 says such a
+ * proxy is in front (then its last hop is the address the proxy saw). Otherwise null: Next.js does
+ * not expose the socket address to route handlers.
+ */
 export function clientIp(req: { headers?: unknown } | undefined): string | null {
-  return header(req, "x-forwarded-for")?.split(",")[0]?.trim() || header(req, "x-real-ip") || "127.0.0.1";
+  if (process.env.TRUST_PROXY !== "1") return null;
+  const forwarded = header(req, "x-forwarded-for");
+  const hops = forwarded?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+  return hops.at(-1) ?? header(req, "x-real-ip");
 }
 
 /**

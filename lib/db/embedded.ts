@@ -35,7 +35,8 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     createPostgresUser: isRoot,
     authMethod: "scram-sha-256",
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    // UTC: raw SQL that uses now() on TIMESTAMP columns must agree with Prisma, which writes UTC.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "TimeZone=UTC"],
     onLog: () => {},
     onError: (e) => opts.log?.(String(e)),
   });

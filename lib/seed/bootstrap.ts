@@ -23,6 +23,7 @@ export async function importDistrictRegions(client: TClient, districtCode: strin
   const rows = await loadDistrictRegions(districtCode);
   return client.$transaction(async (tx) => {
     const counts = await upsertRegions(tx, rows);
+    if (counts.created + counts.updated === 0) return { ...counts, rows: rows.length };
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: "region.import", entity: "region", entityId: districtCode, districtCode, after: { ...counts, rows: rows.length },
     });

@@ -61,6 +61,10 @@ export async function createUser(actor: TActor, input: TCreateUserInput, ctx: { 
       districtCode: actor.districtCode, after: visible,
     });
     return created;
+  }).catch((e: unknown) => {
+    // Two admins creating the same username at the same moment: the unique index decides.
+    if ((e as { code?: string }).code === "P2002") throw fieldError("username", "Nama pengguna ini sudah dipakai.");
+    throw e;
   });
   return { userId: user.id, username: user.username, temporaryPassword };
 }

@@ -142,3 +142,26 @@ describe("attemptLogin", () => {
     expect(await attemptLogin({ username: user.username, password: TEST_PASSWORD.toUpperCase(), ip: IP })).toMatchObject({ code: "INVALID" });
   });
 });
+
+describe("parallel guessing", () => {
+  it("locks the account even when wrong passwords arrive at the same moment", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => attemptLogin({ username: user.username, password: "tebakan-salah-1", ip: "10.9.9.9" })),
+    );
+    expect(results.some((r) => !r.ok && r.code === "LOCKED")).toBe(true);
+    const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(fresh.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const after = await attemptLogin({ username: user.username, password: TEST_PASSWORD, ip: "10.9.9.9" });
+    expect(after).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+
+  it("pauses an IP address even when failures arrive at the same moment", async () => {
+    const ip = "10.8.8.8";
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => attemptLogin({ username: `tidak-ada-${i}-${Date.now()}`, password: "x", ip })),
+    );
+    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } });
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+});

@@ -42,24 +42,20 @@ async function readSchema() {
 
 describe("schema.prisma and the migrations agree", () => {
   it("every model delegate can read its table", async () => {
-    const reads = {
-      region: () => db.region.findFirst(),
-      office: () => db.office.findFirst(),
-      user: () => db.user.findFirst(),
-      userSession: () => db.userSession.findFirst(),
-      loginThrottle: () => db.loginThrottle.findFirst(),
-      apiToken: () => db.apiToken.findFirst(),
-      ppksCategory: () => db.ppksCategory.findFirst(),
-      psksType: () => db.psksType.findFirst(),
-      auditLog: () => db.auditLog.findFirst(),
-    };
-    for (const [model, read] of Object.entries(reads)) {
-      const error = await read().then(() => null, (e: Error) => e.message);
-      expect(error, `${model}.findFirst()`).toBeNull();
-    }
-    // A delegate was added to the schema but not to this list.
     const { models } = await readSchema();
-    expect(Object.keys(reads).sort()).toEqual([...models.keys()].map((m) => m[0].toLowerCase() + m.slice(1)).sort());
+    const delegates = [...models.keys()].map((m) => m[0].toLowerCase() + m.slice(1));
+    // The foundation's models, named so that a parser slip cannot quietly check nothing.
+    expect(delegates).toEqual(expect.arrayContaining([
+      "region", "office", "user", "userSession", "loginThrottle", "apiToken", "ppksCategory", "psksType", "auditLog",
+    ]));
+    const client = db as unknown as Record<string, { findFirst?: () => Promise<unknown> } | undefined>;
+    for (const delegate of delegates) {
+      // Missing when the generated client is older than schema.prisma (run `npx prisma generate`).
+      expect(typeof client[delegate]?.findFirst, `db.${delegate}`).toBe("function");
+      // Selects every column the client knows: fails when the migrations lack one of them.
+      const error = await client[delegate]!.findFirst!().then(() => null, (e: Error) => e.message);
+      expect(error, `${delegate}.findFirst()`).toBeNull();
+    }
   });
 
   it("every table has exactly the schema's columns, with the same nullability", async () => {
@@ -79,13 +75,14 @@ describe("schema.prisma and the migrations agree", () => {
 
   it("every enum has the schema's values in the database", async () => {
     const { enums } = await readSchema();
-    expect([...enums.keys()].sort()).toEqual(["OfficeKind", "RegionLevel", "Role"]);
+    expect([...enums.keys()]).toEqual(expect.arrayContaining(["OfficeKind", "RegionLevel", "Role"]));
     for (const [name, values] of enums) {
       const rows = await db.$queryRawUnsafe<{ label: string }[]>(
         `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = $1 ORDER BY e.enumsortorder`,
         name,
       );
-      expect(rows.map((r) => r.label), `enum ${name}`).toEqual(values);
+      // Order is not compared: ALTER TYPE … ADD VALUE appends, and Prisma does not depend on the order.
+      expect(rows.map((r) => r.label).sort(), `enum ${name}`).toEqual([...values].sort());
     }
   });
 });
