@@ -22,7 +22,8 @@ export function jsonRoute<P>(handler: (req: Request, actor: TActor, params: P) =
     try {
       const actor = await authenticateRequest(req);
       if (!actor) throw new AppError("UNAUTHENTICATED");
-      return NextResponse.json(await handler(req, actor, await context.params));
+      const result = await handler(req, actor, await context.params);
+      return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
       if (isAppError(e)) {
         return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } }, { status: STATUS[e.code] });

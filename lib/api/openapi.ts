@@ -26,12 +26,59 @@ export function openApiDocument() {
           },
         },
       },
+      "/cases": {
+        post: {
+          summary: "Daftarkan layanan/pengaduan baru (intake)", operationId: "createCase",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 8, maxLength: 100 },
+            description: "Permintaan ulang dengan kunci yang sama mengembalikan kasus yang sama (200), bukan kasus baru." }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/IntakeInput" } } } },
+          responses: {
+            "201": { description: "Kasus dibuat", content: { "application/json": { schema: { $ref: "#/components/schemas/CaseCreated" } } } },
+            "200": { description: "Permintaan ulang (Idempotency-Key sama): kasus yang sudah ada", content: { "application/json": { schema: { $ref: "#/components/schemas/CaseCreated" } } } },
+            "409": { description: "NIK/No KK sudah terdaftar atau kemungkinan data ganda", content: { "application/json": { schema: error } } },
+            "422": { description: "Isian tidak valid (fieldErrors per kolom)", content: { "application/json": { schema: error } } },
+            ...errors,
+          },
+        },
+      },
+      "/cases/{ticket}": {
+        get: {
+          summary: "Kasus menurut nomor tiket", operationId: "getCaseByTicket",
+          parameters: [{ name: "ticket", in: "path", required: true, schema: { type: "string", example: "PKS-3577011001-2026-00042" } }],
+          responses: { "200": { description: "Kasus dan lini masanya" }, "404": { description: "Tidak ada di wilayah pemanggil", content: { "application/json": { schema: error } } }, ...errors },
+        },
+      },
+      "/households": {
+        get: {
+          summary: "Cari rumah tangga (NIK, No KK, atau nama; toleran salah ketik)", operationId: "searchHouseholds",
+          parameters: [{ name: "q", in: "query", schema: { type: "string" } }, { name: "page", in: "query", schema: { type: "integer", minimum: 1 } }],
+          responses: { "200": { description: "Hasil pencarian dalam wilayah pemanggil" }, ...errors },
+        },
+      },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } },
       schemas: {
         Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } } },
         Me: { type: "object", properties: { username: { type: "string" }, role: { type: "string" }, districtCode: { type: "string" }, scopeRegionCode: { type: "string" }, rtList: { type: "array", items: { type: "string" } } } },
+        IntakeInput: {
+          type: "object", required: ["householdMode", "channel", "kind", "need", "serviceCategories"],
+          properties: {
+            householdMode: { type: "string", enum: ["existing", "new", "none"] },
+            householdId: { type: "string", description: "untuk householdMode=existing" },
+            household: { type: "object", description: "untuk householdMode=new: noKk, address, rt, rw, regionCode, phone, members[] (nik, name, birthDate, sex, relation, …)" },
+            subjectPersonId: { type: "string" }, subjectMemberIndex: { type: "integer", minimum: 0 },
+            confirmNotDuplicate: { type: "boolean" },
+            channel: { type: "string", enum: ["DATANG_LANGSUNG", "TELEPON", "WHATSAPP", "PENJANGKAUAN", "RUJUKAN_MASUK", "ONLINE"] },
+            kind: { type: "string", enum: ["PENGADUAN", "PERMOHONAN_LAYANAN", "INFORMASI"] },
+            need: { type: "string", minLength: 10 },
+            serviceCategories: { type: "array", items: { type: "string", enum: ["kesehatan", "pendidikan", "bansos", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"] } },
+            ppksCodes: { type: "array", items: { type: "string" } },
+            urgency: { type: "string", enum: ["RENDAH", "SEDANG", "TINGGI", "DARURAT"] },
+            reporterName: { type: "string" }, reporterPhone: { type: "string" }, reporterRelation: { type: "string" }, anonymous: { type: "boolean" },
+          },
+        },
+        CaseCreated: { type: "object", properties: { id: { type: "string" }, ticketNo: { type: "string" }, dueAt: { type: "string", format: "date-time" }, householdId: { type: ["string", "null"] }, warnings: { type: "array", items: { type: "string" } } } },
         Region: { type: "object", properties: { code: { type: "string", example: "35.77.01.1001" }, name: { type: "string" }, level: { type: "string", enum: ["PROVINSI", "KABUPATEN_KOTA", "KECAMATAN", "DESA_KELURAHAN"] }, parentCode: { type: ["string", "null"] } } },
       },
     },

@@ -152,8 +152,12 @@ export const TRANSITION_ACTION_LABELS = {
   REASSESS: "Asesmen ulang",
 } as const satisfies Record<Exclude<TCaseStatus, "BARU"> | "REOPEN" | "REASSESS", string>;
 
-/** The button label for a move; callers list moves with allowedTransitions(from). */
-export function transitionActionLabel(from: TCaseStatus, to: Exclude<TCaseStatus, "BARU">): string {
+/**
+ * The button label for a move; callers list moves with allowedTransitions(from). Takes any status so
+ * that list can be mapped directly; BARU is never a target and falls back to its status label.
+ */
+export function transitionActionLabel(from: TCaseStatus, to: TCaseStatus): string {
+  if (to === "BARU") return CASE_STATUS_LABELS[to];
   if (isReopen(from, to)) return TRANSITION_ACTION_LABELS.REOPEN;
   if (from === "DIRUJUK" && to === "ASESMEN") return TRANSITION_ACTION_LABELS.REASSESS;
   return TRANSITION_ACTION_LABELS[to];

@@ -1,6 +1,8 @@
 import "server-only";
 import type { TSessionUser } from "@/lib/auth/session";
+import { roleAllows } from "@/lib/access/roles";
 import { recentActivity } from "@/lib/audit/queries";
+import { countCaseTabs } from "@/lib/cases/queries";
 import { db } from "@/lib/db/client";
 
 export type TWaitingItem = { key: string; label: string; count: number; href?: string };
@@ -20,6 +22,23 @@ export async function homeSummary(user: TSessionUser) {
 }
 
 async function waitingFor(user: TSessionUser, since: Date): Promise<TWaitingItem[]> {
+  const [cases, other] = await Promise.all([caseItems(user), otherItems(user, since)]);
+  return [...cases, ...other];
+}
+
+/** Cases in the user's scope that wait for someone: their own, nobody's, and those past the due date. */
+async function caseItems(user: TSessionUser): Promise<TWaitingItem[]> {
+  if (!roleAllows(user.role, "read", "case")) return [];
+  const counts = await countCaseTabs(user);
+  const handles = roleAllows(user.role, "update", "case");
+  return [
+    ...(handles ? [{ key: "cases-mine", label: "Kasus saya yang masih terbuka", count: counts.saya, href: "/kasus?tab=saya" }] : []),
+    { key: "cases-unassigned", label: "Kasus belum ditugaskan", count: counts["belum-ditugaskan"], href: "/kasus?tab=belum-ditugaskan" },
+    { key: "cases-overdue", label: "Kasus lewat tenggat", count: counts["lewat-tenggat"], href: "/kasus?tab=lewat-tenggat" },
+  ];
+}
+
+async function otherItems(user: TSessionUser, since: Date): Promise<TWaitingItem[]> {
   const d = user.districtCode;
   switch (user.role) {
     case "ADMIN": {

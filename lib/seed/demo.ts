@@ -5,6 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { OfficeKind } from "@/lib/db/generated/enums.ts";
 import { bootstrapReferenceData, importDistrictRegions, SYSTEM_ACTOR } from "./bootstrap.ts";
+import { seedDemoHouseholds } from "./demo-households.ts";
+import { seedServiceStandards } from "./demo-service-standards.ts";
 
 type TClient = Extract<Db, { $transaction: unknown }>;
 
@@ -13,10 +15,12 @@ export const DEMO_DISTRICT = "35.77";
 export const DEMO_PASSWORD = "simpul-demo-2026";
 const DEMO_KELURAHAN = "35.77.01.1001"; // Oro-oro Ombo, Kartoharjo
 
-type TOfficeSeed = { code: string; name: string; kind: OfficeKind; bidang?: number; parent?: string; services: string[] };
+type TOfficeSeed = {
+  code: string; name: string; kind: OfficeKind; bidang?: number; parent?: string; services: string[]; address?: string; phone?: string;
+};
 
 const DISTRICT_OFFICES: TOfficeSeed[] = [
-  { code: "SLRT-3577", name: "SLRT Kota Madiun", kind: "SLRT", services: ["bansos", "kesehatan", "pendidikan", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"] },
+  { code: "SLRT-3577", name: "SLRT Kota Madiun", kind: "SLRT", address: "Jl. Perintis Kemerdekaan No. 32, Kota Madiun", phone: "(0351) 462470", services: ["bansos", "kesehatan", "pendidikan", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"] },
   { code: "DINSOS-3577", name: "Dinas Sosial Kota Madiun", kind: "DINSOS", services: ["bansos", "perlindungan"] },
   { code: "DINSOS-3577-B1", name: "Dinsos Bidang 1 — Anak", kind: "DINSOS", bidang: 1, parent: "DINSOS-3577", services: ["perlindungan", "bansos"] },
   { code: "DINSOS-3577-B2", name: "Dinsos Bidang 2 — Lansia, Fakir Miskin, Korban Bencana", kind: "DINSOS", bidang: 2, parent: "DINSOS-3577", services: ["bansos"] },
@@ -37,6 +41,7 @@ export const DEMO_USERS: { username: string; name: string; role: Role; office: s
   { username: "koordinator", name: "Sri Wahyuni", role: "KOORDINATOR", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
   { username: "supervisor", name: "Agus Prasetyo", role: "SUPERVISOR", office: "SLRT-3577" },
   { username: "frontoffice", name: "Dewi Lestari", role: "FRONT_OFFICE", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
+  { username: "fo-manguharjo", name: "Rudi Hartanto", role: "FRONT_OFFICE", office: "PKS-35.77.02.1001", scope: "35.77.02.1001" },
   { username: "backoffice", name: "Eko Nugroho", role: "BACK_OFFICE", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN },
   { username: "fasilitator", name: "Fitri Handayani", role: "FASILITATOR", office: "SLRT-3577" },
   { username: "psm", name: "Joko Susilo", role: "PSM", office: `PKS-${DEMO_KELURAHAN}`, scope: DEMO_KELURAHAN, rtList: ["001", "002", "003", "004", "005"] },
@@ -57,7 +62,10 @@ export async function isDemoSeeded(client: TClient) {
 export async function seedDemoDistrict(client: TClient) {
   await bootstrapReferenceData(client);
   await importDistrictRegions(client, DEMO_DISTRICT);
-  if (await isDemoSeeded(client)) return { created: false };
+  if (await isDemoSeeded(client)) {
+    await seedDemoExtras(client);
+    return { created: false };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const kelurahan = await client.region.findMany({ where: { districtCode: DEMO_DISTRICT, level: "DESA_KELURAHAN" }, orderBy: { code: "asc" } });
   await client.$transaction(async (tx) => {
@@ -66,6 +74,9 @@ export async function seedDemoDistrict(client: TClient) {
       ...DISTRICT_OFFICES.map((o) => ({ ...o, region: DEMO_DISTRICT })),
       ...kelurahan.map((k) => ({
         code: `PKS-${k.code}`, name: `Puskesos ${k.name}`, kind: "PUSKESOS" as const, region: k.code,
+        address: `Kantor Kelurahan ${k.name}, Kota Madiun`,
+        // Demo numbers in the 0351 (Madiun) area code; the last digits follow the kelurahan code.
+        phone: `(0351) 45${k.code.slice(-4)}`,
         services: ["bansos", "kesehatan", "pendidikan", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya"],
       })),
     ];
@@ -74,6 +85,7 @@ export async function seedDemoDistrict(client: TClient) {
         data: {
           code: o.code, name: o.name, kind: o.kind, regionCode: o.region, districtCode: DEMO_DISTRICT,
           bidang: o.bidang ?? null, parentId: o.parent ? ids.get(o.parent) : null, services: o.services,
+          address: o.address ?? null, phone: o.phone ?? null,
         },
       });
       ids.set(o.code, row.id);
@@ -91,5 +103,12 @@ export async function seedDemoDistrict(client: TClient) {
       after: { offices: offices.length, users: DEMO_USERS.length },
     });
   }, { timeout: 120_000 });
+  await seedDemoExtras(client);
   return { created: true };
+}
+
+/** Service standards and demo households: each idempotent, so a re-seed after an upgrade fills in what is new. */
+async function seedDemoExtras(client: TClient) {
+  await seedServiceStandards(client, DEMO_DISTRICT);
+  await seedDemoHouseholds(client);
 }

@@ -76,9 +76,10 @@ describe("seedDemoDistrict (Kota Madiun)", () => {
     ]));
     expect(await db.office.findMany({ where: { districtCode: DEMO_DISTRICT, kind: "BAPAS" } })).toHaveLength(1);
 
-    // One demo user per role, each able to sign in with the demo password.
+    // At least one demo user per role (two front offices, in different kelurahan, to show scoping).
     const users = await db.user.findMany({ where: { districtCode: DEMO_DISTRICT } });
-    expect(users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
+    expect([...new Set(users.map((u) => u.role))].sort()).toEqual([...ROLES].sort());
+    expect(users.filter((u) => u.role === "FRONT_OFFICE").map((u) => u.scopeRegionCode).sort()).toEqual(["35.77.01.1001", "35.77.02.1001"]);
     for (const u of users) expect(u.passwordHash).not.toContain(DEMO_PASSWORD);
     const psm = users.find((u) => u.role === "PSM")!;
     expect(psm).toMatchObject({ scopeRegionCode: "35.77.01.1001", rtList: ["001", "002", "003", "004", "005"] });

@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { fileStore } from "@/lib/cases/file-store";
+import { getAttachmentForDownload } from "@/lib/cases/queries";
+
+/**
+ * Downloads one attachment. A route handler is a public endpoint: the session and the case's scope
+ * are checked here, not left to the page that shows the link. Out of scope = 404, like a missing file.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.redirect(new URL("/masuk", req.url), 303);
+  if (user.mustChangePassword) return new NextResponse("Ganti kata sandi Anda terlebih dahulu.", { status: 403 });
+  const { id, attachmentId } = await params;
+  const attachment = await getAttachmentForDownload(user, id, attachmentId);
+  const bytes = attachment ? await fileStore().get(attachment.storageKey) : null;
+  if (!attachment || !bytes) return new NextResponse("Lampiran tidak ditemukan.", { status: 404 });
+  // The type was detected from the file's bytes at upload; images open in the browser, PDFs download.
+  const disposition = attachment.contentType.startsWith("image/") ? "inline" : "attachment";
+  return new NextResponse(Buffer.from(bytes), {
+    headers: {
+      "Content-Type": attachment.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
