@@ -10,7 +10,8 @@ process.env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING ??= "1";
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(process.cwd(), "scripts", "no-schema-engine.sh");
 
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  // A folder: one .prisma file per area (foundation, households-cases, …); generator and datasource in foundation.prisma.
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://simpul@127.0.0.1:5432/simpul" },
 });

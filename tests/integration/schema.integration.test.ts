@@ -5,16 +5,18 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
-// Catches drift between prisma/schema.prisma (what the client expects) and the hand-written SQL
+// Catches drift between prisma/schema/*.prisma (what the client expects) and the hand-written SQL
 // migrations (what the database really has).
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 
 type TColumn = { column: string; nullable: boolean };
 
-/** A small reader for prisma/schema.prisma: each model's table and scalar columns, and each enum's values. */
+/** A small reader for prisma/schema/*.prisma: each model's table and scalar columns, and each enum's values. */
 async function readSchema() {
-  const text = await readFile(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
+  const dir = path.join(process.cwd(), "prisma", "schema");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".prisma")).sort();
+  const text = (await Promise.all(files.map((f) => readFile(path.join(dir, f), "utf8")))).join("\n");
   const blocks = [...text.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)];
   const enums = new Map<string, string[]>();
   for (const [, kind, name, body] of blocks) {
