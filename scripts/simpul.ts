@@ -16,7 +16,11 @@ const HELP = `Pemakaian: npm run simpul -- <perintah>
   seed demo
   regions import <kode-kab/kota>          mis. 35.77
   user create --username U --name "Nama" --role ROLE --office KODE_KANTOR [--scope KODE_WILAYAH] [--rt 001,002]
-  token create --user USERNAME [--name "nama integrasi"]`;
+  token create --user USERNAME [--name "nama integrasi"]
+  dtks import BERKAS.csv|.xlsx [--region KODE] [--source DTKS|DTSEN] [--period TTTT-BB] [--force]
+  dtks lookup --nik NIK | --no-kk NOMOR_KK [--as-user USERNAME]
+  eligibility assess BERKAS.json --as-user USERNAME   (isi seperti POST /api/v1/eligibility/assess)
+  referrals escalate                      tandai rujukan lewat tenggat, beri tahu meja, eskalasi ke supervisor`;
 
 async function main() {
   const [group, verb, ...rest] = process.argv.slice(2);
@@ -30,6 +34,8 @@ async function main() {
     options: {
       username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, office: { type: "string" },
       scope: { type: "string" }, rt: { type: "string" }, user: { type: "string" },
+      region: { type: "string" }, source: { type: "string" }, period: { type: "string" }, nik: { type: "string" },
+      "no-kk": { type: "string" }, force: { type: "boolean" }, "as-user": { type: "string" },
     },
   });
   const database = await ensureDatabase({ log: (m) => console.error(`[simpul] ${m}`) });
@@ -84,6 +90,21 @@ async function main() {
         const r = await createApiToken({ id: null, label: operator }, user.id, values.name ?? "integrasi");
         console.log(r.token);
         console.error(`Token untuk ${r.username} dibuat. Simpan sekarang: token ini tidak dapat ditampilkan lagi.`);
+        return 0;
+      }
+      case "dtks import":
+      case "dtks lookup": {
+        const { dtksCli } = await import("@/lib/dtks/cli");
+        return await dtksCli(verb, positionals, values, operator);
+      }
+      case "eligibility assess": {
+        const { eligibilityCli } = await import("@/lib/eligibility/cli");
+        return await eligibilityCli(positionals, values);
+      }
+      case "referrals escalate": {
+        const { escalateReferrals } = await import("@/lib/referrals/escalate");
+        const r = await escalateReferrals(db);
+        console.log(`Rujukan: ${r.markedOverdue} ditandai lewat tenggat, ${r.escalated} dieskalasi, ${r.notifications} notifikasi.`);
         return 0;
       }
       default:

@@ -97,6 +97,8 @@ async function main() {
     child = run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], env);
     child.once("exit", (code) => void shutdown(code ?? 0));
     log(`Simpul berjalan di http://localhost:${port}`);
+    // Referral deadlines and escalation: a scheduled worker in this process, not in a request (lib/referrals/scheduler.ts).
+    (await import("@/lib/referrals/scheduler")).startEscalationScheduler(log);
     if (demo) {
       log(`Login demo (kata sandi semua akun: ${DEMO_PASSWORD}):`);
       for (const u of DEMO_USERS) log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}`);

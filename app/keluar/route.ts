@@ -11,7 +11,10 @@ import { endSession } from "@/lib/auth/login";
 export async function POST(req: Request) {
   const session = (await getServerSession(authOptions)) as { sid?: string } | null;
   if (session?.sid) await endSession(session.sid, clientIp({ headers: req.headers }));
-  const res = NextResponse.redirect(new URL("/masuk", req.url), 303);
+  // "?keluar=1" makes the login page wipe the field app's cached pages and queue on this device
+  // (components/field/sw-register.tsx); Clear-Site-Data asks the browser to do the same.
+  const res = NextResponse.redirect(new URL("/masuk?keluar=1", req.url), 303);
+  res.headers.set("Clear-Site-Data", '"cache", "storage"');
   const cookieNames = (req.headers.get("cookie") ?? "").split(";").map((c) => c.split("=")[0].trim());
   for (const name of cookieNames) {
     if (/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name)) res.cookies.delete(name);

@@ -92,3 +92,27 @@ export function scopeWhere(
   }
   return { ...where, AND: and };
 }
+
+/** The facts about a referral that decide who may see it. */
+export type TReferralScopeRecord = TScopedRecord & { toOfficeId: string };
+
+/**
+ * The Prisma `where` for referrals. A desk officer (SKPD, BAPAS) sees only referrals addressed to
+ * its own office — never by region, because a desk serves the whole district. Everyone else sees
+ * the referrals of cases in their region scope (the referral carries the case's region), and also
+ * those addressed to their own office (e.g. a Dinsos bidang user).
+ */
+export function referralScopeWhere(actor: TActor): Record<string, unknown> {
+  if (!roleAllows(actor.role, "read", "referral")) return { districtCode: { in: [] } };
+  if (actor.role === "DESK_OFFICER") return { districtCode: actor.districtCode, toOfficeId: actor.officeId };
+  return { OR: [scopeWhere(actor, "referral"), { districtCode: actor.districtCode, toOfficeId: actor.officeId }] };
+}
+
+/** The same rule as referralScopeWhere, for one loaded referral. */
+export function referralInScope(actor: TActor, record: TReferralScopeRecord): boolean {
+  if (!roleAllows(actor.role, "read", "referral")) return false;
+  if (record.districtCode !== actor.districtCode) return false;
+  if (record.toOfficeId === actor.officeId) return true;
+  if (actor.role === "DESK_OFFICER") return false;
+  return inScope(actor, record);
+}

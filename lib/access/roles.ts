@@ -17,7 +17,7 @@ export const ROLES = [
 ] as const satisfies readonly Role[];
 
 /** Records whose access is decided by this policy. Later areas add theirs here. */
-export const RESOURCES = ["household", "case", "user", "office", "audit", "apiToken", "reference"] as const;
+export const RESOURCES = ["household", "case", "user", "office", "audit", "apiToken", "reference", "referral", "eligibility", "povertyLine", "dtks", "proposal"] as const;
 export type TResource = (typeof RESOURCES)[number];
 
 export const ACTIONS = ["read", "create", "update"] as const;
@@ -37,21 +37,25 @@ const RCU = ["read", "create", "update"] as const;
  * - ADMIN configures the system (users, offices, reference data) but does not see citizens' records.
  * - FRONT_OFFICE registers (read + create); correcting and assessing is BACK_OFFICE's work.
  * - PSM / TKSK log and quick-add in the field; they do not edit records afterwards.
- * - DESK_OFFICER (an SKPD / BAPAS desk) sees only what is referred to it, never the registry.
+ * - DESK_OFFICER (an SKPD / BAPAS desk) sees only what is referred to it, never the registry: referral
+ *   read/update, scoped to referrals addressed to its office (policy.ts referralScopeWhere).
  * - DINSOS supervises the district: reads everything in it, updates (e.g. reassigns), creates nothing.
+ * - dtks: read = look people up in the register; create = import an extract (ADMIN, DINSOS); update = decide
+ *   (approve/reject) usulan for the register (DINSOS, MANAJER). proposal: create = propose a household (FO, BO,
+ *   KOORDINATOR); update = musyawarah and verivali records.
  */
 export const PERMISSIONS = {
-  ADMIN: { user: RCU, office: RCU, audit: R, apiToken: RC, reference: RCU },
-  MANAJER: { household: RCU, case: RCU, user: R, office: R, audit: R, reference: R },
-  KOORDINATOR: { household: RCU, case: RCU, user: R, office: R, reference: R },
-  SUPERVISOR: { household: RU, case: RU, office: R, reference: R },
-  FRONT_OFFICE: { household: RC, case: RC, office: R, reference: R },
-  BACK_OFFICE: { household: RCU, case: RCU, office: R, reference: R },
-  FASILITATOR: { household: RU, case: RU, office: R, reference: R },
-  PSM: { household: RC, case: RC, reference: R },
-  TKSK: { household: RC, case: RC, office: R, reference: R },
-  DINSOS: { household: RU, case: RU, user: R, office: R, audit: R, reference: R },
-  DESK_OFFICER: { office: R, reference: R },
+  ADMIN: { user: RCU, office: RCU, audit: R, apiToken: RC, reference: RCU, povertyLine: RCU, dtks: ["create"] as const },
+  MANAJER: { household: RCU, case: RCU, referral: RCU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RU, proposal: RU },
+  KOORDINATOR: { household: RCU, case: RCU, referral: RCU, user: R, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU },
+  SUPERVISOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU },
+  FRONT_OFFICE: { household: RC, case: RC, referral: RC, office: R, reference: R, eligibility: R, dtks: R, proposal: RC },
+  BACK_OFFICE: { household: RCU, case: RCU, referral: RCU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU },
+  FASILITATOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU },
+  PSM: { household: RC, case: RC, referral: R, reference: R, dtks: R, proposal: R },
+  TKSK: { household: RC, case: RC, referral: R, office: R, reference: R, dtks: R, proposal: R },
+  DINSOS: { household: RU, case: RU, referral: RU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RCU, proposal: RU },
+  DESK_OFFICER: { referral: RU, office: R, reference: R },
 } as const satisfies Record<Role, TPermissions>;
 
 export function roleAllows(role: Role, action: TAction, resource: TResource): boolean {

@@ -1,3 +1,4 @@
+import { referralOpenApiPaths } from "@/lib/referrals/openapi-paths";
 /** OpenAPI 3.1 description of /api/v1. Each area adds its paths here as it lands. */
 export function openApiDocument() {
   const error = { $ref: "#/components/schemas/Error" };
@@ -11,6 +12,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],
     paths: {
+      ...referralOpenApiPaths(error, errors),
       "/me": {
         get: {
           summary: "Identitas pemanggil", operationId: "getMe",
@@ -48,11 +50,65 @@ export function openApiDocument() {
           responses: { "200": { description: "Kasus dan lini masanya" }, "404": { description: "Tidak ada di wilayah pemanggil", content: { "application/json": { schema: error } } }, ...errors },
         },
       },
+      "/field/reports/{id}/photos": {
+        post: {
+          summary: "Foto untuk laporan penjangkauan sendiri (antrean offline; foto yang sama dikirim ulang → 200)", operationId: "addReportPhoto",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } } } },
+          responses: { "201": { description: "Foto disimpan" }, "200": { description: "Foto ini sudah tersimpan" }, "404": { description: "Bukan laporan pemanggil atau di luar wilayahnya", content: { "application/json": { schema: error } } }, ...errors },
+        },
+      },
+      "/eligibility/assess": {
+        post: {
+          summary: "Nilai kelayakan rumah tangga (garis kemiskinan, 14 kriteria BPS, set indikator daerah)", operationId: "assessEligibility",
+          description: "Kirim `householdId` (rumah tangga terdaftar; hasil disimpan) atau `household` (data langsung; tidak disimpan). Penghasilan yang belum diketahui menghasilkan \"perlu verifikasi\".",
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["methods"], properties: {
+            householdId: { type: "string" },
+            household: { type: "object", properties: { regionCode: { type: "string", example: "35.77.01.1001" }, members: { type: "array", items: { type: "object", properties: { name: { type: "string" }, monthlyIncome: { type: ["integer", "null"] }, birthDate: { type: ["string", "null"], format: "date" }, deceased: { type: "boolean" }, hasCondition: { type: "boolean" } } } }, ppksCodes: { type: "array", items: { type: "string" } } } },
+            methods: { type: "array", items: { type: "string", enum: ["GARIS_KEMISKINAN", "KRITERIA_BPS", "SET_INDIKATOR"] } },
+            regularAid: { type: "integer", minimum: 0, description: "Bantuan tunai rutin per bulan (rupiah)" },
+            receivesCentralProgram: { type: ["boolean", "null"] }, rtlh: { type: "boolean" },
+            dtksStatus: { type: "string", enum: ["TERDAFTAR", "TIDAK_TERDAFTAR", "TIDAK_DIKETAHUI"] },
+            bps: { type: "object", additionalProperties: { type: "boolean" }, description: "K01…K14 → true/false" },
+            indicatorSetId: { type: "string" }, indicators: { type: "object", additionalProperties: { type: "string" }, description: "kode indikator → kode pilihan" },
+          } } } } },
+          responses: {
+            "200": { description: "Hasil per metode (kelas, skor, versi aturan, penjelasan) dan saran program" },
+            "404": { description: "Rumah tangga tidak ada di wilayah pemanggil", content: { "application/json": { schema: error } } },
+            "422": { description: "Isian tidak valid (fieldErrors per kolom)", content: { "application/json": { schema: error } } },
+            ...errors,
+          },
+        },
+      },
       "/households": {
         get: {
           summary: "Cari rumah tangga (NIK, No KK, atau nama; toleran salah ketik)", operationId: "searchHouseholds",
           parameters: [{ name: "q", in: "query", schema: { type: "string" } }, { name: "page", in: "query", schema: { type: "integer", minimum: 1 } }],
           responses: { "200": { description: "Hasil pencarian dalam wilayah pemanggil" }, ...errors },
+        },
+      },
+      "/dtks/lookup": {
+        get: {
+          summary: "Cek DTKS/DTSEN: per NIK (dengan anggota KK lain), per No KK, atau nama + wilayah (toleran salah ketik)", operationId: "dtksLookup",
+          parameters: [
+            { name: "nik", in: "query", schema: { type: "string" } }, { name: "no_kk", in: "query", schema: { type: "string" } },
+            { name: "name", in: "query", schema: { type: "string" } }, { name: "region", in: "query", schema: { type: "string" }, description: "kecamatan atau kelurahan, wajib untuk name" },
+            { name: "birth_date", in: "query", schema: { type: "string", format: "date" } },
+          ],
+          responses: { "200": { description: "{ found, records, family } per NIK; { found, members } per No KK; { data } per nama — hanya batch aktif, dalam wilayah pemanggil" }, ...errors },
+        },
+      },
+      "/dtks/batches": {
+        post: {
+          summary: "Unggah ekstrak DTKS/DTSEN (CSV/XLSX sebagai body mentah); impor berjalan di latar", operationId: "dtksImport",
+          parameters: ["file_name", "source", "period", "region", "force"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "{ data: { id, status } }; pantau GET /dtks/batches/{id}" }, ...errors },
+        },
+      },
+      "/dtks/proposals/export": {
+        get: {
+          summary: "Ekspor usulan yang disetujui (CSV atau ?format=xlsx), kolom: docs/dtks.md", operationId: "dtksProposalExport",
+          responses: { "200": { description: "Berkas CSV/XLSX" }, ...errors },
         },
       },
     },

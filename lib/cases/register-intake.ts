@@ -6,6 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { createHouseholdInTx } from "@/lib/households/create-household";
 import { ZHouseholdInput } from "@/lib/households/schemas";
 import { createCaseInTx, findCaseByIdempotencyKey, lockIdempotencyKey } from "./create-case.ts";
+import { notifyIfUrgent } from "./notify-urgent.ts";
 import type { TCreateCaseRawInput } from "./schemas.ts";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -69,6 +70,7 @@ export async function registerIntake(actor: TActor, input: TIntakeInput, ctx: { 
       subjectPersonId = created.memberIds[subjectMemberIndex ?? 0];
     }
     const c = await createCaseInTx(tx, actor, { ...(caseFields as unknown as TCreateCaseRawInput), householdId, subjectPersonId }, ctx);
+    if (c.created) await notifyIfUrgent(tx, c.id, actor.id);
     return { caseId: c.id, ticketNo: c.ticketNo, dueAt: c.dueAt, householdId, created: c.created, warnings };
   }, { timeout: 20_000 });
 }

@@ -4,6 +4,7 @@ import { roleAllows } from "@/lib/access/roles";
 import { recentActivity } from "@/lib/audit/queries";
 import { countCaseTabs } from "@/lib/cases/queries";
 import { db } from "@/lib/db/client";
+import { referralWaitingItems } from "@/lib/referrals/home-items";
 
 export type TWaitingItem = { key: string; label: string; count: number; href?: string };
 
@@ -22,8 +23,8 @@ export async function homeSummary(user: TSessionUser) {
 }
 
 async function waitingFor(user: TSessionUser, since: Date): Promise<TWaitingItem[]> {
-  const [cases, other] = await Promise.all([caseItems(user), otherItems(user, since)]);
-  return [...cases, ...other];
+  const [cases, referrals, other] = await Promise.all([caseItems(user), referralWaitingItems(user), otherItems(user, since)]);
+  return [...cases, ...referrals, ...other];
 }
 
 /** Cases in the user's scope that wait for someone: their own, nobody's, and those past the due date. */

@@ -5,8 +5,11 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { OfficeKind } from "@/lib/db/generated/enums.ts";
 import { bootstrapReferenceData, importDistrictRegions, SYSTEM_ACTOR } from "./bootstrap.ts";
+import { seedDemoEligibility } from "./demo-eligibility.ts";
 import { seedDemoHouseholds } from "./demo-households.ts";
+import { seedDemoDtks } from "./demo-dtks.ts";
 import { seedServiceStandards } from "./demo-service-standards.ts";
+import { seedDemoReferrals } from "./demo-referrals.ts";
 
 type TClient = Extract<Db, { $transaction: unknown }>;
 
@@ -48,6 +51,7 @@ export const DEMO_USERS: { username: string; name: string; role: Role; office: s
   { username: "tksk", name: "Hartono", role: "TKSK", office: "DINSOS-3577", scope: "35.77.01" },
   { username: "dinsos", name: "Yuli Astuti", role: "DINSOS", office: "DINSOS-3577-B2" },
   { username: "dinkes", name: "dr. Siti Rahmawati", role: "DESK_OFFICER", office: "DINKES-3577" },
+  { username: "disdik", name: "Drs. Bambang Wicaksono", role: "DESK_OFFICER", office: "DISDIK-3577" },
 ];
 
 /** True when the demo district has already been seeded (its SLRT office exists). */
@@ -111,4 +115,7 @@ export async function seedDemoDistrict(client: TClient) {
 async function seedDemoExtras(client: TClient) {
   await seedServiceStandards(client, DEMO_DISTRICT);
   await seedDemoHouseholds(client);
+  await seedDemoEligibility(client, DEMO_DISTRICT);
+  await seedDemoReferrals(client, DEMO_DISTRICT, DEMO_PASSWORD);
+  await seedDemoDtks(client, DEMO_DISTRICT);
 }

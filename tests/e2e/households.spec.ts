@@ -47,7 +47,7 @@ test.describe("household registry", () => {
     await expect(page.getByRole("heading", { name: "Rumah tangga Purwanto" })).toBeVisible();
     await expect(page.getByTestId("member-row")).toHaveCount(3);
     // NIKs are masked on the page, and front office does not see health or disability data.
-    await expect(page.getByText(`357701********${headNik.slice(-2)}`)).toBeVisible();
+    await expect(page.getByTestId("member-row").getByText(`357701********${headNik.slice(-2)}`)).toBeVisible();
     await expect(page.getByText(headNik)).toHaveCount(0);
     await expect(page.getByText("(disembunyikan)").first()).toBeVisible();
     await expect(page.getByTestId("history-entry").first()).toBeVisible();

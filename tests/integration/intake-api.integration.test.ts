@@ -99,3 +99,34 @@ describe("POST /api/v1/cases", () => {
     expect(hidden.status).toBe(404);
   });
 });
+
+describe("urgent reports", () => {
+  it("notify the registering Puskesos and the Dinsos at once, and only once when the request is retried", async () => {
+    const office = await makeOffice({ kind: "PUSKESOS", regionCode: KELURAHAN });
+    const frontOffice = await makeUser({ role: "FRONT_OFFICE", scopeRegionCode: KELURAHAN, officeId: office.id });
+    const koordinator = await makeUser({ role: "KOORDINATOR", scopeRegionCode: KELURAHAN, officeId: office.id });
+    const dinsosOffice = await makeOffice({ kind: "DINSOS", regionCode: "35.77" });
+    const dinsos = await makeUser({ role: "DINSOS", officeId: dinsosOffice.id });
+    const otherDesk = await makeUser({ role: "BACK_OFFICE", scopeRegionCode: "35.77.02.1001" });
+    const { token } = await createApiToken({ id: null, label: "uji" }, frontOffice.id, "uji");
+    const body = {
+      householdMode: "none", channel: "TELEPON", kind: "PENGADUAN", urgency: "SEDANG", ppksCodes: ["LUT"],
+      need: "Nenek tinggal sendiri, tidak makan dua hari, rumah terkunci dari luar.", serviceCategories: ["perlindungan"],
+    };
+    const res = await postCase(request(token, body, "urgent-key-123"), noParams);
+    expect(res.status).toBe(201);
+    await postCase(request(token, body, "urgent-key-123"), noParams);
+    const rows = await db.notification.findMany({ where: { kind: "case.urgent" } });
+    // The registering front office itself is not told about its own report.
+    expect(rows.map((r) => r.userId).sort()).toEqual([koordinator.id, dinsos.id].sort());
+    expect(rows.map((r) => r.userId)).not.toContain(otherDesk.id);
+    expect(rows[0].title).toMatch(/^Laporan mendesak /);
+  });
+
+  it("do not notify for an ordinary request", async () => {
+    const { token } = await frontOfficeToken();
+    const before = await db.notification.count({ where: { kind: "case.urgent" } });
+    expect((await postCase(request(token, intake("3577011203700006")), noParams)).status).toBe(201);
+    expect(await db.notification.count({ where: { kind: "case.urgent" } })).toBe(before);
+  });
+});

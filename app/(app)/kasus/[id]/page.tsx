@@ -6,6 +6,7 @@ import { AttachmentForm } from "@/components/cases/attachment-form";
 import { NoteForm } from "@/components/cases/note-form";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { TransitionForm, type TTransitionOption } from "@/components/cases/transition-form";
+import { CaseReferrals } from "@/components/referrals/case-referrals";
 import { can } from "@/lib/access/policy";
 import { roleAllows } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -105,6 +106,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <dt className="font-medium">Dicatat</dt><dd>{formatDateTime(c.createdAt)} oleh {c.createdBy.name} · {c.office.name}</dd>
             </dl>
           </Section>
+
+          <CaseReferrals user={user} c={c} />
 
           <Section title="Catatan">
             {mayUpdate ? <NoteForm caseId={c.id} action={addCaseNoteAction} /> : null}

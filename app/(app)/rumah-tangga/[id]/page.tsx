@@ -4,8 +4,11 @@ import { notFound } from "next/navigation";
 import { HouseholdEditForm } from "@/components/households/household-edit-form";
 import { MemberForm } from "@/components/households/member-form";
 import { MarkDeceasedForm, MoveMemberForm, PpksTagForm } from "@/components/households/member-status-forms";
+import { DtksPanel } from "@/components/dtks/dtks-panel";
+import { AssessmentHistory } from "@/components/eligibility/assessment-history";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { listRunsForHousehold, mayAssess } from "@/lib/eligibility/queries";
 import { ageOn, formatDateId, formatRupiah, MARITAL_LABELS, RELATION_LABELS, SEX_LABELS } from "@/lib/households/labels";
 import { getHousehold, householdHistory, listPpksCategories, type THouseholdDetail } from "@/lib/households/queries";
 import {
@@ -33,6 +36,7 @@ export default async function HouseholdPage({ params, searchParams }: {
     householdHistory(user, id),
     household.mayUpdate ? listPpksCategories(user.districtCode) : Promise.resolve([]),
   ]);
+  const assessmentRuns = await listRunsForHousehold(user, id);
   const living = household.members.filter((m) => !m.deceasedAt);
   const head = living.find((m) => m.relation === "KEPALA_KELUARGA");
 
@@ -115,6 +119,13 @@ export default async function HouseholdPage({ params, searchParams }: {
           </details>
         ) : null}
       </section>
+
+      <section aria-labelledby="kelayakan" className={box}>
+        <h2 id="kelayakan" className="text-xl font-semibold">Penilaian kelayakan</h2>
+        <AssessmentHistory runs={assessmentRuns} householdId={household.id} mayAssess={mayAssess(user, household)} />
+      </section>
+
+      <DtksPanel user={user} householdId={household.id} />
 
       <section aria-labelledby="riwayat" className={box}>
         <h2 id="riwayat" className="text-xl font-semibold">Riwayat perubahan</h2>

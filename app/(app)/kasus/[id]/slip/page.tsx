@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { KIND_LABELS, SERVICE_CATEGORY_LABELS, type TServiceCategory } from "@/lib/cases/categories";
 import { getCase } from "@/lib/cases/queries";
 import { formatDateTime } from "@/lib/format";
+import { ensureStatusCode } from "@/lib/referrals/public-status";
 
 export const metadata: Metadata = { title: "Bukti tiket layanan" };
 
@@ -24,6 +25,7 @@ export default async function SlipPage({ params }: { params: Promise<{ id: strin
   const c = await getCase(user, id);
   if (!c) notFound();
   const phone = c.office.phone;
+  const checkCode = await ensureStatusCode(c.id);
   return (
     <div className="flex flex-col items-center gap-4">
       <style>{PRINT_CSS}</style>
@@ -48,6 +50,7 @@ export default async function SlipPage({ params }: { params: Promise<{ id: strin
         <div className="mt-3 border-t border-black pt-2">
           <p className="font-semibold">Cara menanyakan perkembangan</p>
           <ul className="list-disc pl-4">
+            <li>Cek sendiri di <strong className="break-all">{(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}/status</strong> dengan nomor tiket dan kode cek <strong className="font-mono" data-testid="slip-check-code">{checkCode}</strong>,</li>
             <li>Tunjukkan nomor tiket ini di {c.office.name}, atau</li>
             <li>{phone ? <>hubungi kantor di <strong>{phone}</strong> dan sebutkan nomor tiket.</> : "hubungi kantor dan sebutkan nomor tiket."}</li>
           </ul>

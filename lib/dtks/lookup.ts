@@ -1,0 +1,88 @@
+import "server-only";
+// Register lookups: by NIK, by No KK (the whole family), by name (typo-tolerant) within a kelurahan or
+// kecamatan. Only rows of active batches are read (join dtks_active). Scope is in the SQL: the actor's
+// district, then — unless district-wide — rows inside the actor's region OR rows whose region is coarser
+// and contains it (a minimal desil list only knows the kecamatan; a Puskesos of that kecamatan sees it).
+
+import type { TActor } from "@/lib/access/policy";
+import { roleAllows } from "@/lib/access/roles";
+import { db, Prisma } from "@/lib/db/client";
+import { normalizePersonName } from "@/lib/households/name-match";
+import { normalizeIdNumber } from "@/lib/households/nik";
+
+export const NAME_THRESHOLD = 0.3;
+
+export type TDtksPerson = {
+  nik: string; noKk: string | null; name: string; birthDate: string | null; sex: string | null; relation: string | null;
+  address: string | null; rt: string | null; rw: string | null; regionCode: string; desil: number | null;
+  status: string | null; programs: string[]; source: "DTKS" | "DTSEN"; period: string; batchId: string;
+  similarity?: number;
+};
+
+const SELECT = Prisma.sql`
+  SELECT r.nik, r.no_kk AS "noKk", r.name, to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.sex, r.relation,
+         r.address, r.rt, r.rw, r.region_code AS "regionCode", r.desil::int AS desil, r.status, r.programs,
+         b.source::text AS source, b.period, b.id AS "batchId"`;
+
+/** The scope condition on alias r; matches nothing for a role without dtks read. */
+export function dtksScopeSql(actor: TActor): Prisma.Sql {
+  if (!roleAllows(actor.role, "read", "dtks")) return Prisma.sql`false`;
+  const district = Prisma.sql`r.district_code = ${actor.districtCode}`;
+  if (actor.scopeRegionCode === actor.districtCode) return district;
+  const s = actor.scopeRegionCode;
+  return Prisma.sql`${district} AND (r.region_code = ${s} OR starts_with(r.region_code, ${s + "."}) OR starts_with(${s}, r.region_code || '.'))`;
+}
+
+async function query(actor: TActor, where: Prisma.Sql, order = Prisma.sql`ORDER BY r.no_kk, r.row_no`, limit = 50) {
+  return db.$queryRaw<TDtksPerson[]>`${SELECT}
+    FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id JOIN dtks_batch b ON b.id = r.batch_id
+    WHERE ${dtksScopeSql(actor)} AND ${where} ${order} LIMIT ${limit}`;
+}
+
+export type TNikLookup = { nik: string; found: boolean; records: TDtksPerson[]; family: TDtksPerson[] };
+
+/** One person by NIK, with the other members of their KK. `found: false` = "tidak terdaftar" in the actor's view. */
+export async function lookupByNik(actor: TActor, nikInput: string): Promise<TNikLookup> {
+  const nik = normalizeIdNumber(nikInput);
+  const records = await query(actor, Prisma.sql`r.nik = ${nik}`);
+  const kks = [...new Set(records.map((r) => r.noKk).filter((k): k is string => !!k))];
+  const family = kks.length ? await query(actor, Prisma.sql`r.no_kk = ANY(${kks}::text[]) AND r.nik <> ${nik}`) : [];
+  return { nik, found: records.length > 0, records, family };
+}
+
+export async function lookupByNoKk(actor: TActor, noKkInput: string) {
+  const noKk = normalizeIdNumber(noKkInput);
+  const members = await query(actor, Prisma.sql`r.no_kk = ${noKk}`);
+  return { noKk, found: members.length > 0, members };
+}
+
+/**
+ * Typo-tolerant name search. A region (kelurahan or kecamatan) is required unless the actor's own scope is
+ * narrower than the district: the trigram search runs inside one kecamatan (DESIGN.md: region first).
+ */
+export async function searchByName(actor: TActor, input: { name: string; regionCode?: string; birthDate?: string }) {
+  const norm = normalizePersonName(input.name);
+  if (norm === "") return [];
+  const region = input.regionCode || (actor.scopeRegionCode !== actor.districtCode ? actor.scopeRegionCode : "");
+  const segments = region.split(".");
+  if (segments.length < 3) return null; // the caller asks for a kecamatan or kelurahan
+  const kecamatan = segments.slice(0, 3).join(".");
+  const conditions = [Prisma.sql`r.kecamatan_code = ${kecamatan}`, Prisma.sql`r.name_normalized % ${norm}`];
+  if (segments.length === 4) conditions.push(Prisma.sql`r.region_code = ${region}`);
+  if (input.birthDate) conditions.push(Prisma.sql`r.birth_date = ${input.birthDate}::date`);
+  return db.$transaction(async (tx) => {
+    // The % operator uses this threshold (and the trigram index); similarity() orders the hits.
+    await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true)`;
+    return tx.$queryRaw<TDtksPerson[]>`${SELECT}, similarity(r.name_normalized, ${norm})::float8 AS similarity
+      FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id JOIN dtks_batch b ON b.id = r.batch_id
+      WHERE ${dtksScopeSql(actor)} AND ${Prisma.join(conditions, " AND ")}
+      ORDER BY similarity DESC, r.nik LIMIT 20`;
+  });
+}
+
+/** For the household page and intake: each member's register entry (by NIK), one query. */
+export async function lookupMembers(actor: TActor, niks: string[]) {
+  if (niks.length === 0) return new Map<string, TDtksPerson>();
+  const rows = await query(actor, Prisma.sql`r.nik = ANY(${niks}::text[])`, Prisma.sql`ORDER BY b.source, r.nik`, 200);
+  return new Map(rows.map((r) => [r.nik, r]));
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:dtks` — on its own embedded PostgreSQL, in one run, on the same generated file
+ * (BENCH_ROWS, default 2,000,000 people in Kabupaten Jember's 31 kecamatan):
+ *   1. import through lib/dtks (parse, validate, COPY, dedupe, indexes, switch) vs raw COPY of the same CSV;
+ *      peak RSS of this process during the lib import;
+ *   2. NIK lookup p50/p99 through lib/dtks/lookup (person + KK members) vs the same two raw SQL queries;
+ *   3. typo-tolerant name search p50/p99 within one kecamatan through the lib.
+ */
+import { createReadStream, existsSync, rmSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import path from "node:path";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { generateCsv } from "../dtks-generate.ts";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const DISTRICT = "35.09";
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function main() {
+  const base = path.join(process.cwd(), ".simpul", "bench");
+  const file = path.join(base, `dtks-${ROWS}.csv`);
+  if (!existsSync(file)) {
+    console.log(`membuat ${ROWS} baris → ${file}`);
+    await generateCsv(file, ROWS, DISTRICT);
+  }
+  const dataDir = path.join(base, "dtks-pg");
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? 54361) });
+  try {
+    const url = await server.createDatabase("bench");
+    await migrate(url);
+    process.env.DATABASE_URL = url;
+    const { db } = await import("@/lib/db/client");
+    const { bootstrapReferenceData, importDistrictRegions } = await import("@/lib/seed/bootstrap");
+    const { startImport } = await import("@/lib/dtks/start-import");
+    const { runImport } = await import("@/lib/dtks/run-import");
+    const { lookupByNik, searchByName } = await import("@/lib/dtks/lookup");
+    await bootstrapReferenceData(db);
+    await importDistrictRegions(db, DISTRICT);
+
+    // 1a. Raw COPY of the same CSV into a plain table (no validation, no indexes).
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE TABLE raw_dtks (nik text, no_kk text, nama text, tgl_lahir text, jk text, hub text, alamat text, rt text, rw text, kode text, desil text, pkh text, bpnt text, pbi text, pip text)`);
+    let t0 = performance.now();
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY raw_dtks FROM STDIN (FORMAT csv, HEADER true)`)));
+    const rawSeconds = (performance.now() - t0) / 1000;
+    // 1a'. The same raw COPY plus the three indexes the app builds, for context.
+    await client.query(`ALTER TABLE raw_dtks ADD COLUMN kec text, ADD COLUMN nama_norm text`);
+    await client.query(`UPDATE raw_dtks SET kec = left(kode, 6), nama_norm = lower(nama)`);
+    t0 = performance.now();
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    await client.query(`CREATE INDEX ON raw_dtks USING gin (kec, nama_norm gin_trgm_ops)`);
+    await client.query(`CREATE INDEX ON raw_dtks (nik)`);
+    await client.query(`CREATE INDEX ON raw_dtks (no_kk)`);
+    const rawIndexSeconds = (performance.now() - t0) / 1000;
+    await client.query(`DROP TABLE raw_dtks`);
+    await client.query(`CHECKPOINT`);
+
+    // 1b. The app's import.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+    t0 = performance.now();
+    const batch = await startImport({ id: null, username: "bench", districtCode: DISTRICT }, file, path.basename(file), { source: "DTSEN", period: "2026-03" });
+    let lastPrint = 0;
+    let loadedAt = 0;
+    const done = await runImport(batch.id, file, {
+      onProgress: (p) => {
+        if (p.phase !== "LOADING" && !loadedAt) loadedAt = performance.now();
+        if (performance.now() - lastPrint > 5000) {
+          lastPrint = performance.now();
+          console.log(`  ${p.phase} ${Math.round((p.bytesRead / p.fileBytes) * 100)}% ${p.rowsRead} baris, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+        }
+      },
+    });
+    const libSeconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (done.status !== "ACTIVE") throw new Error(`import ended ${done.status}: ${done.message}`);
+
+    // 2. NIK lookups.
+    const actor = { id: "bench", username: "bench", role: "DINSOS" as const, officeId: "", districtCode: DISTRICT, scopeRegionCode: DISTRICT, rtList: [] };
+    const sample = (await client.query<{ nik: string; name: string; kecamatan_code: string }>(
+      `SELECT nik, name, kecamatan_code FROM dtks_record TABLESAMPLE SYSTEM (1) LIMIT 1000`)).rows;
+    for (const s of sample.slice(0, 50)) await lookupByNik(actor, s.nik); // warm-up
+    const libTimes: number[] = [];
+    for (const s of sample) {
+      const t = performance.now();
+      await lookupByNik(actor, s.nik);
+      libTimes.push(performance.now() - t);
+    }
+    const rawTimes: number[] = [];
+    for (const s of sample) {
+      const t = performance.now();
+      const r = await client.query(`SELECT r.*, b.source, b.period FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id JOIN dtks_batch b ON b.id = r.batch_id WHERE r.district_code = $1 AND r.nik = $2`, [DISTRICT, s.nik]);
+      if (r.rows[0]?.no_kk) await client.query(`SELECT r.*, b.source, b.period FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id JOIN dtks_batch b ON b.id = r.batch_id WHERE r.district_code = $1 AND r.no_kk = $2 AND r.nik <> $3`, [DISTRICT, r.rows[0].no_kk, s.nik]);
+      rawTimes.push(performance.now() - t);
+    }
+
+    // 3. Fuzzy name search within one kecamatan: the sampled person's name with one letter changed.
+    const typo = (n: string) => { const i = Math.floor(n.length / 2); return n.slice(0, i) + (n[i] === "a" ? "e" : "a") + n.slice(i + 1); };
+    const fuzzyTimes: number[] = [];
+    let hits = 0;
+    for (const s of sample.slice(0, 500)) {
+      const t = performance.now();
+      const r = await searchByName(actor, { name: typo(s.name), regionCode: s.kecamatan_code });
+      fuzzyTimes.push(performance.now() - t);
+      if (r?.some((x) => x.nik === s.nik)) hits++;
+    }
+    await client.end();
+
+    const libRate = done.rowsRead / libSeconds;
+    const rawRate = ROWS / rawSeconds;
+    console.log(`\nDTKS benchmark — ${ROWS.toLocaleString("en")} rows, embedded PostgreSQL, one run`);
+    console.log(`| measure | app (lib) | raw SQL | ratio |`);
+    console.log(`|---|---|---|---|`);
+    console.log(`| import rows/s (parse+validate+COPY+dedupe+3 indexes+switch vs bare COPY) | ${Math.round(libRate).toLocaleString("en")} (${libSeconds.toFixed(1)} s) | ${Math.round(rawRate).toLocaleString("en")} (${rawSeconds.toFixed(1)} s) | ${(rawRate / libRate).toFixed(2)}× slower |`);
+    console.log(`| raw COPY + the same 3 indexes (serial, context) | | ${Math.round(ROWS / (rawSeconds + rawIndexSeconds)).toLocaleString("en")} (${(rawSeconds + rawIndexSeconds).toFixed(1)} s) | ${((ROWS / (rawSeconds + rawIndexSeconds)) / libRate).toFixed(2)}× slower |`);
+    console.log(`| peak RSS during import | ${Math.round(peakRss / 1048576)} MB | | |`);
+    console.log(`| NIK lookup p50 / p99 (person + KK) | ${ms(pct(libTimes, 50))} / ${ms(pct(libTimes, 99))} | ${ms(pct(rawTimes, 50))} / ${ms(pct(rawTimes, 99))} | ${(pct(libTimes, 50) / pct(rawTimes, 50)).toFixed(2)}× / ${(pct(libTimes, 99) / pct(rawTimes, 99)).toFixed(2)}× |`);
+    console.log(`| fuzzy name p50 / p99 (one kecamatan, one typo) | ${ms(pct(fuzzyTimes, 50))} / ${ms(pct(fuzzyTimes, 99))} | | found ${hits}/${Math.min(500, sample.length)} |`);
+    console.log(`phases: read+validate+COPY+dedupe ${((loadedAt - t0) / 1000).toFixed(1)} s, indexes+switch ${((t0 + libSeconds * 1000 - loadedAt) / 1000).toFixed(1)} s`);
+    console.log(`rows loaded ${done.rowsLoaded}, rejected ${done.rowsRejected}`);
+    await db.$disconnect();
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

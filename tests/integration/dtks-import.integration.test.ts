@@ -1,0 +1,109 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { runImport } from "@/lib/dtks/run-import";
+import { startImport } from "@/lib/dtks/start-import";
+import { resetDtks } from "../support/dtks.ts";
+import { makeUser } from "../support/factories.ts";
+import { rows, writeCsv, writeCsvWithBadRows, writeSemicolonCsv, writeXlsx } from "../fixtures/dtks/build.ts";
+
+let dir: string;
+beforeEach(async () => {
+  await resetDtks();
+  dir = await mkdtemp(path.join(tmpdir(), "dtks-"));
+});
+
+async function importFile(file: string, opts: { period?: string; source?: "DTKS" | "DTSEN"; failAfterRows?: number; signal?: AbortSignal } = {}) {
+  const admin = await makeUser({ role: "ADMIN" });
+  const batch = await startImport(admin, file, path.basename(file), { source: opts.source ?? "DTKS", period: opts.period ?? "2026-03" });
+  return runImport(batch.id, file, { failAfterRows: opts.failAfterRows, signal: opts.signal });
+}
+
+/** Every register row visible to reads (those of active batches), without batch-specific columns. */
+async function visibleRecords() {
+  return db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT r.nik, r.no_kk, r.name, r.name_normalized, r.birth_date, r.sex, r.address, r.rt, r.rw, r.region_code,
+            r.kecamatan_code, r.desil, r.programs
+     FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id ORDER BY r.nik`,
+  );
+}
+
+describe("DTKS import", () => {
+  it("loads the 963 good rows of a 1,000-row file and reports the 37 bad ones with row number and reason", async () => {
+    const file = path.join(dir, "dtks-maret.csv");
+    const bad = await writeCsvWithBadRows(file);
+    expect(bad.size).toBe(37);
+    const batch = await importFile(file);
+    expect(batch.status).toBe("ACTIVE");
+    expect(batch.rowsRead).toBe(1000);
+    expect(batch.rowsLoaded).toBe(963);
+    expect(batch.rowsRejected).toBe(37);
+    expect(await visibleRecords()).toHaveLength(963);
+    const errors = await db.dtksBatchError.findMany({ where: { batchId: batch.id }, orderBy: { rowNumber: "asc" } });
+    expect(errors.map((e) => e.rowNumber)).toEqual([...bad.keys()]);
+    for (const e of errors) expect(e.reason, `row ${e.rowNumber}`).toMatch(bad.get(e.rowNumber)!);
+    const audit = await db.auditLog.findFirst({ where: { action: "dtks.import", entityId: batch.id } });
+    expect(audit?.after).toMatchObject({ rowsLoaded: 963, rowsRejected: 37 });
+  });
+
+  it("detects a second import of the same file", async () => {
+    const file = path.join(dir, "a.csv");
+    await writeCsv(file, rows(50));
+    await importFile(file);
+    await expect(importFile(file)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a crash midway leaves the previous batch active and none of the new rows visible", async () => {
+    const first = path.join(dir, "januari.csv");
+    await writeCsv(first, rows(300, 1));
+    const old = await importFile(first, { period: "2026-01" });
+    const before = await visibleRecords();
+    expect(before).toHaveLength(300);
+
+    const second = path.join(dir, "februari.csv");
+    await writeCsv(second, rows(3000, 2));
+    const crashed = await importFile(second, { period: "2026-02", failAfterRows: 2000 });
+    expect(crashed.status).toBe("FAILED");
+    expect(crashed.message).toMatch(/Data aktif sebelumnya tetap berlaku/);
+    expect(await db.dtksActive.findMany()).toEqual([expect.objectContaining({ batchId: old.id })]);
+    expect(await visibleRecords()).toEqual(before);
+    const leftover = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_class WHERE relname LIKE 'dtks_record_b_%' AND relname LIKE '%' || $1`, crashed.id.toLowerCase());
+    expect(leftover).toHaveLength(0);
+  });
+
+  it("a cancelled import leaves the previous batch active", async () => {
+    const first = path.join(dir, "satu.csv");
+    await writeCsv(first, rows(100, 3));
+    const old = await importFile(first);
+    const second = path.join(dir, "dua.csv");
+    await writeCsv(second, rows(200, 4));
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const cancelled = await importFile(second, { signal: ctrl.signal, period: "2026-04" });
+    expect(cancelled.status).toBe("CANCELLED");
+    expect((await db.dtksActive.findMany()).map((a) => a.batchId)).toEqual([old.id]);
+  });
+
+  it("an XLSX and a semicolon Windows-1252 CSV with other header spellings import to the same records", async () => {
+    const data = rows(400, 9);
+    data[3].name = "Siti Aminah Ç. Zoë"; // non-ASCII survives Windows-1252
+    const xlsx = path.join(dir, "dtks.xlsx");
+    const csv = path.join(dir, "dtks-titikkoma.csv");
+    await writeXlsx(xlsx, data);
+    await writeSemicolonCsv(csv, data);
+    const a = await importFile(xlsx);
+    expect(a.status).toBe("ACTIVE");
+    expect(a.rowsLoaded).toBe(400);
+    const fromXlsx = await visibleRecords();
+    const b = await importFile(csv, { period: "2026-04" });
+    expect(b.status).toBe("ACTIVE");
+    expect(b.rowsLoaded).toBe(400);
+    expect((await db.dtksBatch.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("SUPERSEDED");
+    const fromCsv = await visibleRecords();
+    expect(fromCsv).toEqual(fromXlsx);
+    expect(fromCsv.find((r) => String(r.name).startsWith("Siti Aminah"))?.name).toBe("Siti Aminah Ç. Zoë");
+    expect(fromCsv.some((r) => (r.programs as string[]).includes("BPNT"))).toBe(true);
+  });
+});
