@@ -96,3 +96,17 @@ export async function deleteQueueItem(id: string): Promise<void> {
 export function newIdempotencyKey(): string {
   return `lapangan-${crypto.randomUUID()}`;
 }
+
+/**
+ * Reports on this device not yet accepted by the server (waiting, sending or refused), for the
+ * logout warning. Does not create the database on devices that never used field mode.
+ */
+export async function countUnsentOnDevice(): Promise<number> {
+  if (typeof indexedDB === "undefined") return 0;
+  if (typeof indexedDB.databases === "function") {
+    const dbs = await indexedDB.databases();
+    if (!dbs.some((d) => d.name === FIELD_DB)) return 0;
+  }
+  const all = await run<TQueueItem[]>("readonly", (s) => s.getAll());
+  return all.filter((i) => i.status !== "terkirim").length;
+}

@@ -1,6 +1,9 @@
 import { expect, request, test } from "@playwright/test";
 import { loginAndWaitHome, sql } from "./support";
 
+// 1×1 PNG: the photo of the house the back office attaches.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
 // NIKs and birth dates unique per run, so the spec also passes against a reused e2e database
 // (the same names with the same birth date would rightly be flagged as probable duplicates).
 const n = 1 + (Date.now() % 9000);
@@ -66,16 +69,19 @@ test("front office registers a walk-in complaint for a new household of three; b
   await boPage.getByLabel("Catatan baru").fill("Keluarga didampingi mendaftar PBI-APBD.");
   await boPage.getByRole("button", { name: "Simpan catatan" }).click();
   await expect(boPage.getByTestId("notes")).toContainText("PBI-APBD");
+  await boPage.getByLabel("Foto atau PDF (maksimal 5 MB)").setInputFiles({ name: "rumah-slamet.png", mimeType: "image/png", buffer: PNG });
+  await boPage.getByRole("button", { name: "Unggah lampiran" }).click();
+  await expect(boPage.getByTestId("attachments").getByRole("link", { name: "rumah-slamet.png" })).toBeVisible();
   const status = boPage.getByRole("form", { name: "Ubah status kasus" });
   await status.getByRole("button", { name: "Mulai asesmen" }).click();
-  await expect(boPage.getByTestId("timeline").getByTestId("timeline-event")).toHaveCount(4);
-  await status.getByRole("button", { name: "Mulai penanganan" }).click();
   await expect(boPage.getByTestId("timeline").getByTestId("timeline-event")).toHaveCount(5);
+  await status.getByRole("button", { name: "Mulai penanganan" }).click();
+  await expect(boPage.getByTestId("timeline").getByTestId("timeline-event")).toHaveCount(6);
   await status.getByLabel("Catatan perubahan status").fill("Biaya RS ditanggung PBI-APBD.");
   await status.getByRole("button", { name: "Tandai selesai" }).click();
   await expect(status.getByRole("button", { name: "Buka kembali" })).toBeVisible();
   const events = boPage.getByTestId("timeline").getByTestId("timeline-event");
-  await expect(events).toHaveCount(6);
+  await expect(events).toHaveCount(7);
   await expect(events.first()).toContainText("Dewi Lestari");
   await expect(events.last()).toContainText("Eko Nugroho");
   await expect(events.last()).toContainText("WIB");
