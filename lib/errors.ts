@@ -1,5 +1,5 @@
 /** Expected failures, each mapped to an Indonesian message. Anything else is a bug: logged, never shown raw. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED" | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(
@@ -18,6 +18,8 @@ export const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   CONFLICT: "Data sudah diubah atau sudah ada. Muat ulang halaman lalu coba lagi.",
   INVALID: "Periksa kembali isian yang ditandai.",
   UNAUTHENTICATED: "Sesi Anda telah berakhir. Silakan masuk kembali.",
+  /** Temporary: the database or the file storage cannot take the request now; the client may retry. */
+  UNAVAILABLE: "Layanan sedang tidak tersedia sementara. Coba lagi sebentar lagi.",
 };
 
 export function isAppError(e: unknown): e is AppError {

@@ -20,7 +20,11 @@ const HELP = `Pemakaian: npm run simpul -- <perintah>
   dtks import BERKAS.csv|.xlsx [--region KODE] [--source DTKS|DTSEN] [--period TTTT-BB] [--force]
   dtks lookup --nik NIK | --no-kk NOMOR_KK [--as-user USERNAME]
   eligibility assess BERKAS.json --as-user USERNAME   (isi seperti POST /api/v1/eligibility/assess)
-  referrals escalate                      tandai rujukan lewat tenggat, beri tahu meja, eskalasi ke supervisor`;
+  referrals escalate                      tandai rujukan lewat tenggat, beri tahu meja, eskalasi ke supervisor
+  backup BERKAS.tar.gz                    cadangkan basis data + lampiran (SIMPUL_FILES_DIR)
+  restore BERKAS.tar.gz [--force]         pulihkan cadangan (MENIMPA basis data; hentikan aplikasi dulu)
+  privacy export --nik NIK [--out BERKAS.json] [--as-user USERNAME]   semua data seseorang (permintaan akses UU PDP)
+  privacy purge [--years N] [--dry-run]   anonimkan kasus selesai lebih tua dari N tahun (SIMPUL_RETENTION_YEARS)`;
 
 async function main() {
   const [group, verb, ...rest] = process.argv.slice(2);
@@ -36,8 +40,14 @@ async function main() {
       scope: { type: "string" }, rt: { type: "string" }, user: { type: "string" },
       region: { type: "string" }, source: { type: "string" }, period: { type: "string" }, nik: { type: "string" },
       "no-kk": { type: "string" }, force: { type: "boolean" }, "as-user": { type: "string" },
+      out: { type: "string" }, years: { type: "string" }, "dry-run": { type: "boolean" },
     },
   });
+  if (group === "backup" || group === "restore") {
+    // `backup FILE` / `restore FILE`: the file is the verb position.
+    const { backupCli } = await import("@/lib/backup/cli");
+    return backupCli(group, verb, values);
+  }
   const database = await ensureDatabase({ log: (m) => console.error(`[simpul] ${m}`) });
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
@@ -106,6 +116,11 @@ async function main() {
         const r = await escalateReferrals(db);
         console.log(`Rujukan: ${r.markedOverdue} ditandai lewat tenggat, ${r.escalated} dieskalasi, ${r.notifications} notifikasi.`);
         return 0;
+      }
+      case "privacy export":
+      case "privacy purge": {
+        const { privacyCli } = await import("@/lib/privacy/cli");
+        return await privacyCli(verb, values, operator);
       }
       default:
         console.error(`Perintah tidak dikenal: ${group} ${verb ?? ""}\n${HELP}`);

@@ -11,7 +11,11 @@ const STATE: Record<string, string> = {
 const PPKS = [["FM", "Fakir Miskin"], ["LUT", "Lanjut Usia Terlantar"], ["PD", "Penyandang Disabilitas"], ["AT", "Anak Terlantar"], ["PRSE", "Perempuan Rawan Sosial Ekonomi"], ["KBA", "Korban Bencana Alam"]];
 
 /** DTKS/DTSEN status of a household's members, with the usulan form when the household is not in the register. */
-export async function DtksPanel({ user, householdId }: { user: TActor; householdId: string }) {
+export async function DtksPanel({ user, householdId, compact = false }: {
+  user: TActor; householdId: string;
+  /** Intake: the register state only; the usulan is made on the household page (link). */
+  compact?: boolean;
+}) {
   const panel = await dtksPanelFor(user, householdId);
   if (!panel) return null;
   return (
@@ -24,7 +28,10 @@ export async function DtksPanel({ user, householdId }: { user: TActor; household
           <li key={m.id}>{m.entry ? <DtksEntry r={m.entry} /> : <span>{m.name} <span className="font-mono text-sm">{m.nikMasked ?? "tanpa NIK"}</span> — tidak terdaftar</span>}</li>
         ))}
       </ul>
-      {panel.mayPropose ? (
+      {panel.mayPropose && compact ? (
+        <p className="mt-2 text-sm"><Link className="underline" href={`/rumah-tangga/${householdId}#usulan`}>Buat usulan masuk DTKS di halaman rumah tangga</Link></p>
+      ) : null}
+      {panel.mayPropose && !compact ? (
         <details className="mt-3" open>
           <summary className="flex min-h-11 cursor-pointer items-center font-medium text-brand-700">Buat usulan masuk DTKS</summary>
           <ActionForm action={createProposalAction} success="Usulan tersimpan. Usulan akan dibahas di musyawarah kelurahan." testId="proposal-form">

@@ -16,9 +16,11 @@ export function navigationFor(role: Role, t: TDict["nav"]): TNavItem[] {
     { href: "/dtks", label: t.dtks, show: roleAllows(role, "read", "dtks") },
     { href: "/dtks/impor", label: t.dtksImport, show: roleAllows(role, "create", "dtks") },
     { href: "/kelayakan", label: t.eligibility, show: roleAllows(role, "read", "povertyLine") },
+    { href: "/admin/psks", label: t.psks, show: roleAllows(role, "read", "psksUnit") },
     { href: "/admin/pengguna", label: t.users, show: roleAllows(role, "read", "user") },
     { href: "/admin/token-api", label: t.apiTokens, show: roleAllows(role, "create", "apiToken") },
     { href: "/admin/aturan-rujukan", label: t.routingRules, show: roleAllows(role, "update", "reference") },
+    { href: "/laporan", label: t.reports, show: roleAllows(role, "read", "report") },
     { href: "/audit", label: t.audit, show: roleAllows(role, "read", "audit") },
     { href: "/akun", label: t.account, show: true },
   ];

@@ -17,7 +17,7 @@ export const ROLES = [
 ] as const satisfies readonly Role[];
 
 /** Records whose access is decided by this policy. Later areas add theirs here. */
-export const RESOURCES = ["household", "case", "user", "office", "audit", "apiToken", "reference", "referral", "eligibility", "povertyLine", "dtks", "proposal"] as const;
+export const RESOURCES = ["household", "case", "user", "office", "audit", "apiToken", "reference", "referral", "eligibility", "povertyLine", "dtks", "proposal", "report", "psksUnit"] as const;
 export type TResource = (typeof RESOURCES)[number];
 
 export const ACTIONS = ["read", "create", "update"] as const;
@@ -43,19 +43,21 @@ const RCU = ["read", "create", "update"] as const;
  * - dtks: read = look people up in the register; create = import an extract (ADMIN, DINSOS); update = decide
  *   (approve/reject) usulan for the register (DINSOS, MANAJER). proposal: create = propose a household (FO, BO,
  *   KOORDINATOR); update = musyawarah and verivali records.
+ * - report: read = dashboards and exports (lib/reports), scoped like the records they count; front-line roles
+ *   (FO, PSM, TKSK) and ADMIN get none — a desk officer sees only the referral numbers of its own desk.
  */
 export const PERMISSIONS = {
-  ADMIN: { user: RCU, office: RCU, audit: R, apiToken: RC, reference: RCU, povertyLine: RCU, dtks: ["create"] as const },
-  MANAJER: { household: RCU, case: RCU, referral: RCU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RU, proposal: RU },
-  KOORDINATOR: { household: RCU, case: RCU, referral: RCU, user: R, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU },
-  SUPERVISOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU },
-  FRONT_OFFICE: { household: RC, case: RC, referral: RC, office: R, reference: R, eligibility: R, dtks: R, proposal: RC },
-  BACK_OFFICE: { household: RCU, case: RCU, referral: RCU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU },
-  FASILITATOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU },
-  PSM: { household: RC, case: RC, referral: R, reference: R, dtks: R, proposal: R },
-  TKSK: { household: RC, case: RC, referral: R, office: R, reference: R, dtks: R, proposal: R },
-  DINSOS: { household: RU, case: RU, referral: RU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RCU, proposal: RU },
-  DESK_OFFICER: { referral: RU, office: R, reference: R },
+  ADMIN: { user: RCU, office: RCU, audit: R, apiToken: RC, reference: RCU, povertyLine: RCU, dtks: ["create"] as const, psksUnit: RCU },
+  MANAJER: { household: RCU, case: RCU, referral: RCU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RU, proposal: RU, report: R, psksUnit: R },
+  KOORDINATOR: { household: RCU, case: RCU, referral: RCU, user: R, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU, report: R, psksUnit: R },
+  SUPERVISOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU, report: R, psksUnit: R },
+  FRONT_OFFICE: { household: RC, case: RC, referral: RC, office: R, reference: R, eligibility: R, dtks: R, proposal: RC, psksUnit: R },
+  BACK_OFFICE: { household: RCU, case: RCU, referral: RCU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RCU, report: R, psksUnit: R },
+  FASILITATOR: { household: RU, case: RU, referral: RU, office: R, reference: R, eligibility: RC, povertyLine: R, dtks: R, proposal: RU, report: R, psksUnit: R },
+  PSM: { household: RC, case: RC, referral: R, reference: R, dtks: R, proposal: R, psksUnit: R },
+  TKSK: { household: RC, case: RC, referral: R, office: R, reference: R, dtks: R, proposal: R, psksUnit: R },
+  DINSOS: { household: RU, case: RU, referral: RU, user: R, office: R, audit: R, reference: R, eligibility: RC, povertyLine: R, dtks: RCU, proposal: RU, report: R, psksUnit: RU },
+  DESK_OFFICER: { referral: RU, office: R, reference: R, report: R },
 } as const satisfies Record<Role, TPermissions>;
 
 export function roleAllows(role: Role, action: TAction, resource: TResource): boolean {

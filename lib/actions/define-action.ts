@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import type { TAction, TResource } from "@/lib/access/roles";
 import { getCurrentUser, requestIp, type TSessionUser } from "@/lib/auth/session";
+import { DB_UNAVAILABLE_FORM_MESSAGE, isTransientDbError, transientErrorCode } from "@/lib/db/transient";
 import { AppError, DEFAULT_MESSAGES, isAppError } from "@/lib/errors";
 
 export type TActionResult<T> =
@@ -86,6 +87,11 @@ export function defineAction<S extends z.ZodType, T>(
       if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
       // Next.js signals redirect()/notFound() by throwing; let those through.
       if (e && typeof e === "object" && "digest" in e) throw e;
+      if (isTransientDbError(e)) {
+        // PostgreSQL restarting or unreachable: say so, so the user retries instead of reporting a bug.
+        console.warn(`server action: database unavailable (${transientErrorCode(e)})`);
+        return { ok: false, code: "UNAVAILABLE", message: DB_UNAVAILABLE_FORM_MESSAGE };
+      }
       console.error("server action failed", e);
       return { ok: false, message: "Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin." };
     }

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   "login.throttled": "Masuk ditolak: terlalu banyak percobaan",
   logout: "Keluar",
   "access.denied": "Akses ditolak",
+  "report.export": "Mengekspor laporan",
+  "report.monthly-pdf": "Mengunduh laporan bulanan (PDF)",
   "user.create": "Membuat pengguna",
   "user.activate": "Mengaktifkan pengguna",
   "user.deactivate": "Menonaktifkan pengguna",
@@ -14,6 +16,10 @@ const LABELS: Record<string, string> = {
   "apiToken.create": "Membuat token API",
   "apiToken.revoke": "Mencabut token API",
   "seed.demo": "Mengisi data demo",
+  "seed.demo-psks": "Mengisi mitra PSKS demo",
+  "psksUnit.create": "Mendaftarkan mitra PSKS",
+  "psksUnit.activate": "Mengaktifkan mitra PSKS",
+  "psksUnit.deactivate": "Menonaktifkan mitra PSKS",
   "seed.demo-households": "Mengisi rumah tangga demo",
   "household.create": "Mendaftarkan rumah tangga",
   "household.update": "Mengubah data rumah tangga",
@@ -50,6 +56,9 @@ const LABELS: Record<string, string> = {
   "seed.routing-rules": "Mengisi aturan rujukan awal",
   "region.import": "Memuat data wilayah",
   "reference.sync": "Memperbarui data acuan",
+  "privacy.export": "Mengekspor data subjek (permintaan akses)",
+  "privacy.purge": "Menganonimkan kasus lewat masa retensi",
+  "privacy.anonymise-person": "Menganonimkan identitas orang lewat masa retensi",
 };
 
 /** Plain-Indonesian name of an audit action; unknown actions show their code. */

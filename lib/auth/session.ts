@@ -17,6 +17,8 @@ export type TSessionUser = TActor & {
 };
 
 export const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
+/** A session ends this long after login however active it was (a shared office PC left signed in all day). */
+export const ABSOLUTE_HOURS = Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12);
 /** Write lastSeenAt at most this often, so reads do not all become writes. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -28,7 +30,7 @@ export async function loadSession(sessionId: string): Promise<TSessionUser | nul
   });
   if (!session || session.revokedAt || !session.user.active) return null;
   const now = Date.now();
-  if (now - session.lastSeenAt.getTime() > IDLE_MINUTES * 60_000) {
+  if (now - session.lastSeenAt.getTime() > IDLE_MINUTES * 60_000 || now - session.createdAt.getTime() > ABSOLUTE_HOURS * 3_600_000) {
     await db.userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     return null;
   }

@@ -5,7 +5,7 @@ import type { TActor } from "@/lib/access/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fileStore, type TFileStore } from "./file-store.ts";
+import { fileStore, storageFailure, type TFileStore } from "./file-store.ts";
 import { loadCaseForChange } from "./load-case.ts";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -63,7 +63,7 @@ export async function addAttachment(
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const fileName = cleanFileName(input.fileName, contentType);
   const storageKey = `${current.districtCode}/${current.id}/${randomBytes(16).toString("hex")}.${EXTENSION[contentType]}`;
-  await store.put(storageKey, input.bytes, contentType);
+  await store.put(storageKey, input.bytes, contentType).catch((e: unknown) => { throw storageFailure(e); });
 
   const now = new Date();
   return db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { AppError } from "@/lib/errors";
 
 /**
  * Where attachment bytes live. The database keeps only the key, type, size and SHA-256, so N app
@@ -44,6 +45,16 @@ export function localDiskFileStore(root: string): TFileStore {
       }
     },
   };
+}
+
+/** Out of disk space or quota while storing an upload: a clear, retry-later error instead of a 500. */
+export function storageFailure(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    const message = "Penyimpanan berkas di server penuh, jadi berkas belum tersimpan. Beri tahu admin Simpul, lalu coba lagi nanti.";
+    return new AppError("UNAVAILABLE", message, { file: [message] });
+  }
+  return e;
 }
 
 let defaultStore: TFileStore | undefined;

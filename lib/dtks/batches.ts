@@ -1,6 +1,7 @@
 import "server-only";
 import type { TActor } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
+import { neutralizeCell } from "@/lib/security/neutralize-cell";
 import { csvLine } from "./synthetic.ts";
 import { cleanupAbandonedBatches } from "./run-import.ts";
 
@@ -25,5 +26,5 @@ export async function batchErrorCsv(actor: TActor, id: string): Promise<string |
   const b = await db.dtksBatch.findFirst({ where: { id, districtCode: actor.districtCode }, select: { id: true } });
   if (!b) return null;
   const errors = await db.dtksBatchError.findMany({ where: { batchId: id }, orderBy: { rowNumber: "asc" } });
-  return csvLine(["BARIS", "NIK", "ALASAN"]) + errors.map((e) => csvLine([String(e.rowNumber), e.nik ?? "", e.reason])).join("");
+  return csvLine(["BARIS", "NIK", "ALASAN"]) + errors.map((e) => csvLine([String(e.rowNumber), neutralizeCell(e.nik ?? ""), neutralizeCell(e.reason)])).join("");
 }

@@ -95,8 +95,12 @@ export async function recordVerivali(actor: TActor, input: z.infer<typeof ZVeriv
 export async function createDeliberation(actor: TActor, input: z.infer<typeof ZDeliberation>, ctx: TRequestContext = {}) {
   return db.$transaction(async (tx) => {
     await authorize(actor, "update", "proposal", { districtCode: actor.districtCode, regionCode: input.regionCode }, ctx);
-    const proposals = await tx.proposal.findMany({ where: { AND: [scopeWhere(actor, "proposal"), { id: { in: input.proposalIds }, regionCode: input.regionCode, status: "DIUSULKAN" }] } });
-    if (proposals.length !== input.proposalIds.length) throw new AppError("CONFLICT", "Sebagian usulan tidak lagi menunggu musyawarah. Muat ulang halaman.");
+    const ids = [...new Set(input.proposalIds)];
+    // A proposal outside the actor's scope (another district) is not found, not a conflict.
+    const visible = await tx.proposal.findMany({ where: { AND: [scopeWhere(actor, "proposal"), { id: { in: ids } }] }, select: { id: true, regionCode: true, status: true } });
+    if (visible.length !== ids.length) throw new AppError("NOT_FOUND", "Usulan tidak ditemukan.");
+    const proposals = visible.filter((p) => p.regionCode === input.regionCode && p.status === "DIUSULKAN");
+    if (proposals.length !== ids.length) throw new AppError("CONFLICT", "Sebagian usulan tidak lagi menunggu musyawarah. Muat ulang halaman.");
     const d = await tx.deliberation.create({
       data: { districtCode: actor.districtCode, regionCode: input.regionCode, heldOn: new Date(input.heldOn), place: input.place, chair: input.chair, attendees: input.attendees, createdById: actor.id },
     });

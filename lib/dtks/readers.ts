@@ -62,6 +62,11 @@ async function readHead(path: string, bytes = 65536): Promise<Buffer> {
   }
 }
 
+/** sniffCsv on the file's first 64 KiB. */
+export async function sniffCsvFile(path: string) {
+  return sniffCsv(await readHead(path));
+}
+
 async function openCsv(path: string): Promise<TRowSource> {
   const { encoding, delimiter } = sniffCsv(await readHead(path));
   const progress: TProgress = { bytesRead: 0 };

@@ -37,6 +37,12 @@ export type TRowResult = { ok: true; row: TDtksRow } | { ok: false; reason: stri
 
 const TRUTHY = new Set(["1", "Y", "YA", "YES", "TRUE", "V", "X", "ADA", "PENERIMA", "AKTIF", "✓", "√"]);
 
+/** Whether a program's own yes/no column, holding `value` (trimmed), marks the person as a recipient. */
+export function programFlag(value: string, program: TDtksProgram): boolean {
+  const v = value.toUpperCase();
+  return v !== "" && (TRUTHY.has(v) || programOf(v) === program);
+}
+
 const digitsOf = (s: string) => s.replace(/\D/g, "");
 
 /** "3577011001", "35.77.01.1001", "35 77 01 1001" → "35.77.01.1001"; null when it is not a code shape. */
@@ -160,8 +166,7 @@ export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TR
 
   const programs = new Set<TDtksProgram>();
   for (const p of DTKS_PROGRAMS) {
-    const v = cell(m.programs[p]).toUpperCase();
-    if (v !== "" && (TRUTHY.has(v) || programOf(v) === p)) programs.add(p);
+    if (programFlag(cell(m.programs[p]), p)) programs.add(p);
   }
   if (m.programList !== undefined) {
     for (const part of cell(m.programList).split(/[,;/|+]/)) {

@@ -5,7 +5,7 @@ import { scopeWhere, type TActor } from "@/lib/access/policy";
 import { roleAllows } from "@/lib/access/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { cleanFileName, detectAttachmentType, MAX_ATTACHMENT_BYTES } from "@/lib/cases/add-attachment";
-import { fileStore, type TFileStore } from "@/lib/cases/file-store";
+import { fileStore, storageFailure, type TFileStore } from "@/lib/cases/file-store";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -49,7 +49,7 @@ export async function addReportPhoto(
   const fileName = cleanFileName(input.fileName || "foto-lapangan.jpg", contentType);
   const ext = fileName.split(".").pop();
   const storageKey = `${found.districtCode}/${found.id}/${randomBytes(16).toString("hex")}.${ext}`;
-  await store.put(storageKey, input.bytes, contentType);
+  await store.put(storageKey, input.bytes, contentType).catch((e: unknown) => { throw storageFailure(e); });
   const now = new Date();
   return db.$transaction(async (tx) => {
     // Two replays racing: the advisory lock makes the second one find the first's row.

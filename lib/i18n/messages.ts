@@ -5,7 +5,7 @@ import type { OfficeKind } from "@/lib/db/generated/enums.ts";
 const id = {
   appName: "Simpul",
   tagline: "Layanan dan rujukan terpadu Puskesos & SLRT",
-  nav: { home: "Beranda", field: "Lapangan", intake: "Layanan baru", cases: "Kasus", referrals: "Rujukan", routingRules: "Aturan rujukan", households: "Rumah tangga", dtks: "Cek DTKS", dtksImport: "Impor DTKS", eligibility: "Kelayakan", users: "Pengguna", audit: "Jejak audit", apiTokens: "Token API", offices: "Kantor & wilayah", account: "Akun saya" },
+  nav: { home: "Beranda", psks: "Mitra PSKS", field: "Lapangan", intake: "Layanan baru", cases: "Kasus", referrals: "Rujukan", routingRules: "Aturan rujukan", households: "Rumah tangga", dtks: "Cek DTKS", dtksImport: "Impor DTKS", eligibility: "Kelayakan", users: "Pengguna", audit: "Jejak audit", reports: "Laporan", apiTokens: "Token API", offices: "Kantor & wilayah", account: "Akun saya" },
   header: { logout: "Keluar", skip: "Lewati ke isi halaman", language: "Bahasa", menu: "Menu" },
   login: {
     title: "Masuk ke Simpul",
@@ -47,7 +47,7 @@ type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString
 const en: DeepString<TMessages> = {
   appName: "Simpul",
   tagline: "Integrated social services & referrals for Puskesos and SLRT",
-  nav: { home: "Home", field: "Field", intake: "New request", cases: "Cases", referrals: "Referrals", routingRules: "Routing rules", households: "Households", dtks: "DTKS lookup", dtksImport: "DTKS import", eligibility: "Eligibility", users: "Users", audit: "Audit trail", apiTokens: "API tokens", offices: "Offices & regions", account: "My account" },
+  nav: { home: "Home", psks: "Social partners", field: "Field", intake: "New request", cases: "Cases", referrals: "Referrals", routingRules: "Routing rules", households: "Households", dtks: "DTKS lookup", dtksImport: "DTKS import", eligibility: "Eligibility", users: "Users", audit: "Audit trail", reports: "Reports", apiTokens: "API tokens", offices: "Offices & regions", account: "My account" },
   header: { logout: "Log out", skip: "Skip to content", language: "Language", menu: "Menu" },
   login: {
     title: "Log in to Simpul",

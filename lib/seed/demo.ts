@@ -7,6 +7,7 @@ import type { OfficeKind } from "@/lib/db/generated/enums.ts";
 import { bootstrapReferenceData, importDistrictRegions, SYSTEM_ACTOR } from "./bootstrap.ts";
 import { seedDemoEligibility } from "./demo-eligibility.ts";
 import { seedDemoHouseholds } from "./demo-households.ts";
+import { seedDemoPsks } from "./demo-psks.ts";
 import { seedDemoDtks } from "./demo-dtks.ts";
 import { seedServiceStandards } from "./demo-service-standards.ts";
 import { seedDemoReferrals } from "./demo-referrals.ts";
@@ -115,6 +116,7 @@ export async function seedDemoDistrict(client: TClient) {
 async function seedDemoExtras(client: TClient) {
   await seedServiceStandards(client, DEMO_DISTRICT);
   await seedDemoHouseholds(client);
+  await seedDemoPsks(client, DEMO_DISTRICT);
   await seedDemoEligibility(client, DEMO_DISTRICT);
   await seedDemoReferrals(client, DEMO_DISTRICT, DEMO_PASSWORD);
   await seedDemoDtks(client, DEMO_DISTRICT);

@@ -95,7 +95,8 @@ describe("seedDemoDistrict (Kota Madiun)", () => {
 
     // Idempotent: a second run reports nothing created and changes no count.
     const first = await snapshot();
-    expect(first).toEqual({ regions: 1 + 3 + 27, offices: 13 + 27, users: DEMO_USERS.length, ppks: 26, psks: 12 });
+    // 13 district offices + 27 Puskesos + the 3 demo PSKS partners that take referrals (offices of kind OTHER).
+    expect(first).toEqual({ regions: 1 + 3 + 27, offices: 13 + 27 + 3, users: DEMO_USERS.length, ppks: 26, psks: 12 });
     expect(await seedDemoDistrict(db)).toEqual({ created: false });
     expect(await snapshot()).toEqual(first);
     expect(await db.auditLog.count({ where: { action: "seed.demo", entityId: DEMO_DISTRICT } })).toBe(seedAuditsBefore + 1);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DtksPanel } from "@/components/dtks/dtks-panel";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { can } from "@/lib/access/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -73,6 +74,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p><Link href="/layanan-baru" className="underline">← Ganti pilihan warga</Link></p>
+          {chosen ? <DtksPanel user={user} householdId={chosen.id} compact /> : null}
           <IntakeForm
             action={registerIntakeAction}
             mode={mode}

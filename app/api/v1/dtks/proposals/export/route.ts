@@ -4,12 +4,14 @@ import { jsonRoute } from "@/lib/api/authenticate";
 import { clientIp } from "@/lib/auth/options";
 import { csvLine } from "@/lib/dtks/synthetic";
 import { approvedProposalRows, EXPORT_COLUMNS } from "@/lib/dtks/proposals";
+import { neutralizeCell } from "@/lib/security/neutralize-cell";
 
 /** Approved proposals for the Ministry upload: ?format=csv (default) or xlsx. Columns: docs/dtks.md. */
 export const GET = jsonRoute(async (req, actor) => {
   const ip = clientIp({ headers: req.headers });
   await authorize(actor, "read", "proposal", undefined, { ip });
-  const rows = await approvedProposalRows(actor);
+  // Names and addresses typed by people: never let a spreadsheet run them as formulas.
+  const rows = (await approvedProposalRows(actor)).map((r) => r.map((c) => neutralizeCell(c)));
   const stamp = new Date().toISOString().slice(0, 10);
   if (new URL(req.url).searchParams.get("format") === "xlsx") {
     const wb = new ExcelJS.Workbook();

@@ -1,0 +1,29 @@
+import { writeFileSync } from "node:fs";
+import { exportSubjectData } from "./export.ts";
+import { purgeExpiredCases } from "./purge.ts";
+
+/** `npm run simpul -- privacy export --nik N [--out FILE]` / `privacy purge [--years N] [--dry-run]`. */
+export async function privacyCli(
+  verb: string | undefined,
+  values: { nik?: string; out?: string; years?: string; "dry-run"?: boolean; "as-user"?: string },
+  operator: string,
+): Promise<number> {
+  const actor = { id: null, label: values["as-user"] ? `${operator} (untuk ${values["as-user"]})` : operator };
+  if (verb === "export") {
+    const data = await exportSubjectData(values.nik ?? "", actor);
+    const json = JSON.stringify(data, null, 2);
+    if (values.out) {
+      writeFileSync(values.out, json, { mode: 0o600 });
+      const rows = Object.values(data.tables).reduce((n, t) => n + t.length, 0);
+      console.error(`Ekspor data subjek ditulis ke ${values.out}: ${rows} baris dari ${Object.keys(data.tables).length} tabel, ${data.auditTrail.length} catatan audit. Berkas berisi data pribadi: serahkan hanya kepada subjek data.`);
+    } else {
+      console.log(json);
+    }
+    return 0;
+  }
+  const r = await purgeExpiredCases(actor, { years: values.years ? Number(values.years) : undefined, dryRun: values["dry-run"] });
+  console.log(r.dryRun
+    ? `Uji coba: ${r.cases} kasus selesai sebelum ${r.cutoff.toISOString().slice(0, 10)} (retensi ${r.years} tahun) akan dianonimkan.`
+    : `${r.cases} kasus dan ${r.persons} orang dianonimkan (retensi ${r.years} tahun, batas ${r.cutoff.toISOString().slice(0, 10)}).`);
+  return 0;
+}

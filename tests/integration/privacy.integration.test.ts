@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { addCaseNote } from "@/lib/cases/add-case-note";
+import { registerIntake } from "@/lib/cases/register-intake";
+import { db } from "@/lib/db/client";
+import { exportSubjectData } from "@/lib/privacy/export";
+import { ANONYMISED, purgeExpiredCases } from "@/lib/privacy/purge";
+import { actorOf, auditRows, KELURAHAN, makeOffice, makeUser, uniqueId } from "../support/factories";
+
+const OPERATOR = { id: null, label: "cli:petugas-ppid" };
+const YEAR = 365.25 * 86_400_000;
+
+async function intake(nik: string, name: string, extra: Record<string, unknown> = {}) {
+  const office = await makeOffice({ regionCode: KELURAHAN });
+  const fo = await makeUser({ role: "FRONT_OFFICE", officeId: office.id, scopeRegionCode: KELURAHAN });
+  const back = await makeUser({ role: "BACK_OFFICE", officeId: office.id, scopeRegionCode: KELURAHAN });
+  const r = await registerIntake(actorOf(fo), {
+    householdMode: "new", confirmNotDuplicate: true,
+    household: {
+      address: "Jl. Kenanga No. 9", rt: "005", rw: "001", regionCode: KELURAHAN,
+      members: [
+        { name, nik, sex: "P", relation: "KEPALA_KELUARGA", birthDate: "1968-07-20", birthPlace: "Madiun" },
+        { name: `Anak ${uniqueId()}`, sex: "L", relation: "ANAK", birthDate: "2010-01-02" },
+      ],
+    },
+    channel: "TELEPON", kind: "PENGADUAN", need: `Laporan kekerasan dalam rumah tangga terhadap ${name}.`,
+    serviceCategories: ["perlindungan"], urgency: "TINGGI",
+    reporterName: "Tetangga Pelapor", reporterPhone: "081234567890", reporterRelation: "tetangga",
+    ...extra,
+  } as never);
+  return { ...r, fo, back };
+}
+
+describe("privacy: data-subject export and retention purge", () => {
+  it("exports everything held on a person by NIK, and audits the export", async () => {
+    const nik = "3577016007680001";
+    const r = await intake(nik, "Siti Aminah");
+    await addCaseNote(actorOf(r.back), { caseId: r.caseId, body: "Korban sudah dihubungi, bersedia didampingi." });
+    const other = await intake("3577014501700002", "Orang Lain");
+
+    const out = await exportSubjectData(nik, OPERATOR);
+    expect(out.format).toBe("simpul-subject-export/1");
+    expect(out.tables.person).toHaveLength(1);
+    expect(out.tables.person[0]).toMatchObject({ nik, name: "Siti Aminah", birth_place: "Madiun" });
+    expect(out.tables.household).toHaveLength(1);
+    expect(out.tables.case).toHaveLength(1);
+    expect(out.tables.case[0]).toMatchObject({ reporter_name: "Tetangga Pelapor" });
+    expect(out.tables.case_note?.[0]).toMatchObject({ body: "Korban sudah dihubungi, bersedia didampingi." });
+    expect(out.tables.case_event?.length).toBeGreaterThan(0);
+    // Only this person's records: the other household's case is not in it.
+    expect(JSON.stringify(out)).not.toContain(other.caseId);
+    expect(out.auditTrail.some((a) => (a as { action: string }).action === "case.create")).toBe(true);
+
+    const audit = await auditRows({ action: "privacy.export" });
+    const mine = audit.filter((a) => a.actorLabel === OPERATOR.label && a.entityId === (out.tables.person[0] as { id: string }).id);
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0].after)).toContain("357701******0001");
+    expect(JSON.stringify(mine[0].after)).not.toContain(nik);
+
+    await expect(exportSubjectData("12345", OPERATOR)).rejects.toThrow(/16 angka/);
+    expect((await exportSubjectData("3577019999990009", OPERATOR)).tables).toEqual({});
+  });
+
+  it("purge anonymises closed cases older than N years, keeps open ones, names only without open cases; audited; idempotent", async () => {
+    const old = await intake("3577016007680011", "Warga Lama");
+    const oldButOpenElsewhere = await intake("3577016007680012", "Warga Masih Ditangani");
+    const recent = await intake("3577016007680013", "Warga Baru");
+    const longAgo = new Date(Date.now() - 11 * YEAR);
+    await addCaseNote(actorOf(old.back), { caseId: old.caseId, body: "Catatan berisi nama Warga Lama." });
+    await db.case.update({ where: { id: old.caseId }, data: { status: "SELESAI", closedAt: longAgo } });
+    await db.case.update({ where: { id: oldButOpenElsewhere.caseId }, data: { status: "DITUTUP", closedAt: longAgo } });
+    // The same household still has an open case: the person's name must stay.
+    await db.case.create({
+      data: {
+        ticketNo: `T-${uniqueId()}`, districtCode: "35.77", regionCode: KELURAHAN, officeId: (await db.office.findFirstOrThrow()).id,
+        householdId: oldButOpenElsewhere.householdId, channel: "TELEPON", kind: "PERMOHONAN_LAYANAN", need: "Kasus lanjutan yang masih dibuka.",
+        status: "DALAM_PENANGANAN", dueAt: new Date(), createdById: oldButOpenElsewhere.fo.id,
+      },
+    });
+    await db.case.update({ where: { id: recent.caseId }, data: { status: "SELESAI", closedAt: new Date(Date.now() - 2 * YEAR) } });
+
+    expect(await purgeExpiredCases(OPERATOR, { years: 10, dryRun: true })).toMatchObject({ cases: 2, dryRun: true });
+    expect((await db.case.findUniqueOrThrow({ where: { id: old.caseId } })).need).not.toBe(ANONYMISED);
+
+    const r = await purgeExpiredCases(OPERATOR, { years: 10 });
+    expect(r).toMatchObject({ cases: 2, persons: 1 });
+
+    const c = await db.case.findUniqueOrThrow({ where: { id: old.caseId } });
+    expect(c).toMatchObject({ need: ANONYMISED, reporterName: null, reporterPhone: null, reporterRelation: null, status: "SELESAI", ticketNo: old.ticketNo });
+    expect((await db.caseNote.findFirstOrThrow({ where: { caseId: old.caseId } })).body).toBe(ANONYMISED);
+    const p = await db.person.findFirstOrThrow({ where: { householdId: old.householdId!, relation: "KEPALA_KELUARGA" } });
+    expect(p).toMatchObject({ name: ANONYMISED, nik: null, birthPlace: null });
+
+    const kept = await db.person.findFirstOrThrow({ where: { householdId: oldButOpenElsewhere.householdId!, relation: "KEPALA_KELUARGA" } });
+    expect(kept).toMatchObject({ name: "Warga Masih Ditangani", nik: "3577016007680012" });
+    expect((await db.case.findUniqueOrThrow({ where: { id: oldButOpenElsewhere.caseId } })).need).toBe(ANONYMISED);
+    expect((await db.case.findUniqueOrThrow({ where: { id: recent.caseId } })).need).toMatch(/Warga Baru/);
+
+    expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))).toHaveLength(1);
+    expect((await auditRows({ action: "privacy.anonymise-person", entityId: p.id }))).toHaveLength(1);
+    expect(await purgeExpiredCases(OPERATOR, { years: 10 })).toMatchObject({ cases: 0, persons: 0 });
+  });
+});
