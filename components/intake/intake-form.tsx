@@ -8,9 +8,8 @@ import { MemberFields } from "@/components/households/member-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/actions/define-action";
 import { CHANNEL_LABELS, KIND_LABELS, SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, URGENCY_LABELS } from "@/lib/cases/categories";
-import { RELATION_LABELS } from "@/lib/households/labels";
+import { RELATION_LABELS, type FamilyRelation } from "@/lib/households/labels";
 import { MAX_MEMBERS } from "@/lib/households/schemas";
-import type { FamilyRelation } from "@/lib/db/generated/enums.ts";
 
 type TResult = { caseId: string; ticketNo: string; warnings: string[] };
 

@@ -1,5 +1,8 @@
 import type { CaseChannel, CaseKind, Urgency } from "@/lib/db/generated/enums.ts";
 
+// Re-exported so pages and components name these types without reaching into the database layer.
+export type { CaseChannel, CaseKind, Urgency };
+
 /** Service categories a case asks for (and an office takes). Order = display order. */
 export const SERVICE_CATEGORIES = [
   "kesehatan", "pendidikan", "bansos", "adminduk", "perumahan", "pekerjaan", "perlindungan", "lainnya",

@@ -1,6 +1,9 @@
 // Plain-Indonesian labels for the registry's vocabularies. Pure, so forms (client) and pages share them.
 import type { FamilyRelation, MaritalStatus, Sex } from "@/lib/db/generated/enums.ts";
 
+// Re-exported so pages and components name these types without reaching into the database layer.
+export type { FamilyRelation, MaritalStatus, Sex };
+
 export const RELATIONS = [
   "KEPALA_KELUARGA", "SUAMI", "ISTRI", "ANAK", "MENANTU", "CUCU", "ORANG_TUA", "MERTUA", "FAMILI_LAIN", "LAINNYA",
 ] as const satisfies readonly FamilyRelation[];

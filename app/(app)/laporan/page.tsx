@@ -7,7 +7,7 @@ import { StackedBarChart } from "@/components/reports/stacked-bar-chart";
 import { roleAllows } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
 import { CHANNEL_LABELS } from "@/lib/cases/categories";
-import type { CaseChannel } from "@/lib/db/generated/enums.ts";
+import type { CaseChannel } from "@/lib/cases/categories";
 import { REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from "@/lib/referrals/status";
 import { dtksCoverage } from "@/lib/reports/dtks-coverage";
 import { caseListLink } from "@/lib/reports/load-report";
