@@ -6,13 +6,12 @@
  *   2. NIK lookup p50/p99 through lib/dtks/lookup (person + KK members) vs the same two raw SQL queries;
  *   3. typo-tolerant name search p50/p99 within one kecamatan through the lib.
  */
-import { createReadStream, existsSync, rmSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startBenchDatabase } from "./bench-database.ts";
 import { generateCsv } from "../dtks-generate.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
@@ -28,12 +27,9 @@ async function main() {
     await generateCsv(file, ROWS, DISTRICT);
   }
   const dataDir = path.join(base, "dtks-pg");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? 54361) });
+  const server = await startBenchDatabase("dtks", 54361, dataDir);
   try {
-    const url = await server.createDatabase("bench");
-    await migrate(url);
-    process.env.DATABASE_URL = url;
+    const { url } = server;
     const { db } = await import("@/lib/db/client");
     const { bootstrapReferenceData, importDistrictRegions } = await import("@/lib/seed/bootstrap");
     const { startImport } = await import("@/lib/dtks/start-import");

@@ -6,22 +6,14 @@
  * Also a smaller sample through assessHousehold (the form's path: one transaction per household).
  * Own embedded PostgreSQL; prints both rates and the overhead ratio of persistence.
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startBenchDatabase } from "./bench-database.ts";
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const SINGLE_N = Number(process.env.BENCH_SINGLE_N ?? 500);
 
 async function main() {
-  const dataDir = path.join(process.cwd(), ".simpul", "bench", "eligibility-pg");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? 54364) });
+  const server = await startBenchDatabase("eligibility", 54364);
   try {
-    const url = await server.createDatabase("bench");
-    await migrate(url);
-    process.env.DATABASE_URL = url;
     const { db } = await import("@/lib/db/client");
     const { seedDemoDistrict } = await import("@/lib/seed/demo");
     const { assessHouseholdsBatch } = await import("@/lib/eligibility/assess-households-batch");

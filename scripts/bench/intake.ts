@@ -4,12 +4,9 @@
  * inserting the same rows in one transaction each, on the same fresh embedded PostgreSQL, in one run.
  * Each intake: a new household with 2 members + one case. Prints both rates and the ratio.
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startBenchDatabase } from "./bench-database.ts";
 
 const N = Number(process.env.BENCH_N ?? 300);
 const KEL = "35.77.01.1001";
@@ -37,13 +34,9 @@ function intake(i: number) {
 }
 
 async function main() {
-  const dataDir = path.join(process.cwd(), ".simpul", "bench", "intake-pg");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? 54360) });
+  const server = await startBenchDatabase("intake", 54360);
   try {
-    const url = await server.createDatabase("bench");
-    await migrate(url);
-    process.env.DATABASE_URL = url;
+    const { url } = server;
     const { db } = await import("@/lib/db/client");
     const { seedDemoDistrict } = await import("@/lib/seed/demo");
     const { registerIntake, ZIntakeInput } = await import("@/lib/cases/register-intake");

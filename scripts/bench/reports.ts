@@ -5,11 +5,8 @@
  * p50/p99 of each lib/reports report (Dinsos: whole district and one kecamatan × one month; Puskesos: one
  * kelurahan) against the equivalent bare aggregate SQL through `pg` in the same run. Results: docs/benchmarks-reports.md.
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { startBenchDatabase } from "./bench-database.ts";
 import type { TActor } from "@/lib/access/policy";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -96,13 +93,9 @@ async function generate(c: pg.Client) {
 }
 
 async function main() {
-  const dataDir = path.join(process.cwd(), ".simpul", "bench", "reports-pg");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? 54381) });
+  const server = await startBenchDatabase("reports", 54381);
   try {
-    const url = await server.createDatabase("bench");
-    await migrate(url);
-    process.env.DATABASE_URL = url;
+    const { url } = server;
     const { db } = await import("@/lib/db/client");
     const { bootstrapReferenceData, importDistrictRegions } = await import("@/lib/seed/bootstrap");
     await bootstrapReferenceData(db);

@@ -3,22 +3,9 @@ import { authorize } from "@/lib/access/authorize";
 import { ROLES, type Role, type TAction } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
 import { actorOf, auditRows, DISTRICT, KELURAHAN, makeUser, uniqueId } from "../support/factories";
+import { EXPECTED_HOUSEHOLD_ACCESS } from "../support/expected-access";
 
-// Written out by hand (read, create, update on a household inside the actor's scope), not derived
-// from the policy table, so a silent change to the permissions fails here too.
-const EXPECTED_IN_SCOPE: Record<Role, string> = {
-  ADMIN: "---",
-  MANAJER: "rcu",
-  KOORDINATOR: "rcu",
-  SUPERVISOR: "r-u",
-  FRONT_OFFICE: "rc-",
-  BACK_OFFICE: "rcu",
-  FASILITATOR: "r-u",
-  PSM: "rc-",
-  TKSK: "rc-",
-  DINSOS: "r-u",
-  DESK_OFFICER: "---",
-};
+const EXPECTED_IN_SCOPE = EXPECTED_HOUSEHOLD_ACCESS;
 const ACTIONS: TAction[] = ["read", "create", "update"];
 
 /** The scope each role typically has in the demo district. */

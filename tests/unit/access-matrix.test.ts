@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { can, explain, inScope, scopeWhere, type TActor, type TScopedRecord } from "@/lib/access/policy";
 import { ROLES, seesSensitive, type Role } from "@/lib/access/roles";
+import { EXPECTED_HOUSEHOLD_ACCESS } from "../support/expected-access";
 
-// The expected matrix is written out by hand, not derived from the policy table:
-// a change to PERMISSIONS that is not also made here fails this test.
-// Columns: read, create, update — on a household record inside the actor's scope.
-const EXPECTED_IN_SCOPE: Record<Role, string> = {
-  ADMIN: "---",
-  MANAJER: "rcu",
-  KOORDINATOR: "rcu",
-  SUPERVISOR: "r-u",
-  FRONT_OFFICE: "rc-",
-  BACK_OFFICE: "rcu",
-  FASILITATOR: "r-u",
-  PSM: "rc-",
-  TKSK: "rc-",
-  DINSOS: "r-u",
-  DESK_OFFICER: "---",
-};
+const EXPECTED_IN_SCOPE = EXPECTED_HOUSEHOLD_ACCESS;
 
 const DISTRICT = "35.77";
 const KELURAHAN = "35.77.01.1001"; // Oro-oro Ombo, Kartoharjo
