@@ -70,7 +70,8 @@ async function main() {
 
   try {
     const { bootstrapReferenceData } = await import("@/lib/seed/bootstrap");
-    const { seedDemoDistrict, isDemoSeeded, DEMO_USERS, DEMO_PASSWORD } = await import("@/lib/seed/demo");
+    const { seedDemoDistrict, isDemoSeeded, DEMO_USERS, DEMO_PASSWORD, DEMO_TOTP_SECRET } = await import("@/lib/seed/demo");
+    const { roleNeedsSecondFactor } = await import("@/lib/access/roles");
     const { db: client } = await import("@/lib/db/client");
     await bootstrapReferenceData(client);
     if (db.embedded && !(await isDemoSeeded(client))) {
@@ -101,7 +102,11 @@ async function main() {
     (await import("@/lib/referrals/scheduler")).startEscalationScheduler(log);
     if (demo) {
       log(`Login demo (kata sandi semua akun: ${DEMO_PASSWORD}):`);
-      for (const u of DEMO_USERS) log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}`);
+      for (const u of DEMO_USERS) {
+        log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}${roleNeedsSecondFactor(u.role) ? "  + kode verifikasi dua langkah" : ""}`);
+      }
+      log(`Kunci demo verifikasi dua langkah (TOTP) untuk akun bertanda +: ${DEMO_TOTP_SECRET}`);
+      log("  tambahkan ke aplikasi autentikator (Google Authenticator, Aegis…) sebagai kunci, berbasis waktu, 6 angka.");
     }
   } catch (e) {
     console.error(`[simpul] gagal memulai: ${(e as Error).message}`);

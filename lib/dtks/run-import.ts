@@ -15,6 +15,7 @@ import { fileKindOf, openRowSource } from "./readers.ts";
 import { copyRawCsv, insertShapedRows, rawTable } from "./sql-load.ts";
 import { readHeaderRow } from "./start-import.ts";
 import { validateRow, type TDtksRow, type TRowContext } from "./validate-row.ts";
+import { describeErrorForLog } from "@/lib/logging/describe-error";
 
 export const stageTable = (batchId: string) => `dtks_record_b_${batchId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 const lockKey = (batchId: string) => `dtks-batch:${batchId}`;
@@ -267,7 +268,8 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
         copied = true;
       } catch (e) {
         if (opts.signal?.aborted) throw e;
-        console.warn(`dtks import ${batchId}: PostgreSQL could not read the CSV (${(e as Error).message}); reading it in Node instead.`);
+        // Not the message: PostgreSQL quotes the offending CSV line (NIKs, names) in it.
+        console.warn(`dtks import ${batchId}: PostgreSQL could not read the CSV (${describeErrorForLog(e).split("\n")[0]}); reading it in Node instead.`);
         await client.query(`DROP TABLE IF EXISTS "${rawTable(table)}"`);
         Object.assign(counters, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, bytesRead: 0 });
       }
@@ -368,7 +370,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
           : "Impor gagal di tengah jalan. Data aktif sebelumnya tetap berlaku; periksa berkas lalu ulangi.",
       },
     });
-    if (!cancelled) console.warn(`dtks import ${batchId} failed:`, (e as Error).message);
+    if (!cancelled) console.warn(`dtks import ${batchId} failed: ${describeErrorForLog(e)}`);
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(batchId)]).catch(() => {});
     await client.end().catch(() => {});
