@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "@/lib/db/ensure-database";
 
@@ -13,6 +13,24 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const root = process.cwd();
 const log = (m: string) => console.log(`[simpul] ${m}`);
+const logFile = process.env.SIMPUL_LOG_FILE ? path.resolve(process.env.SIMPUL_LOG_FILE) : null;
+
+/**
+ * SIMPUL_LOG_FILE: everything this process and the web server print also goes to this file
+ * (appended). The e2e run uses it to check that no NIK reaches the server log (docs/security.md).
+ * Written synchronously, so nothing is lost when the process exits.
+ */
+function teeOutputTo(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "a", 0o600);
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      writeSync(fd, typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
 
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -45,10 +63,16 @@ function needsBuild(): boolean {
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(cmd, args, { stdio: "inherit", env });
+  if (!logFile) return spawn(cmd, args, { stdio: "inherit", env });
+  // Through this process, so the child's output reaches the log file too.
+  const child = spawn(cmd, args, { stdio: ["inherit", "pipe", "pipe"], env });
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return child;
 }
 
 async function main() {
+  if (logFile) teeOutputTo(logFile);
   const db = await ensureDatabase({ log });
   process.env.DATABASE_URL = db.url;
   let child: ChildProcess | undefined;
