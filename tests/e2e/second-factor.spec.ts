@@ -45,6 +45,7 @@ test("a new DINSOS user enrolls an authenticator app at first login, before chan
   await form.getByRole("button", { name: "Simpan pengguna" }).click();
   const temporary = (await page.getByTestId("temporary-password").textContent())!.trim();
   await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/masuk/);
 
   await login(page, username, temporary);
   await expect(page).toHaveURL(/\/dua-langkah$/);
