@@ -17,6 +17,7 @@ import { CsvSyntaxError } from "./csv-splitter.ts";
 import { NikSet } from "./nik-set.ts";
 import { fileKindOf, openRowSource } from "./readers.ts";
 import { validateRow, type TDtksRow, type TRowContext } from "./validate-row.ts";
+import { describeErrorForLog } from "@/lib/logging/describe-error";
 
 export const stageTable = (batchId: string) => `dtks_record_b_${batchId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 const lockKey = (batchId: string) => `dtks-batch:${batchId}`;
@@ -98,7 +99,7 @@ export async function cleanupAbandonedBatches(client?: pg.Client, exceptId?: str
     const unindexed = await c.query(`SELECT 1 FROM dtks_batch WHERE status = 'ACTIVE' AND search_ready_at IS NULL AND id IS DISTINCT FROM $1 LIMIT 1`, [exceptId ?? null]);
     if (unindexed.rows.length > 0) {
       // In the background: a page that lists batches must not wait for an index build.
-      void resumeSearchIndexes().catch((e) => console.warn(`dtks: resuming name-search indexes failed: ${(e as Error).message}`));
+      void resumeSearchIndexes().catch((e) => console.warn(`dtks: resuming name-search indexes failed: ${describeErrorForLog(e)}`));
     }
   } finally {
     if (own) await c.end();
@@ -297,7 +298,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     // Active and found by NIK / No KK from here on; the name-search index follows, still under the lock.
     opts.onProgress?.({ ...counters, fileBytes, phase: "SEARCH_INDEX" });
     await buildSearchIndex(client, batchId).catch((e) =>
-      console.warn(`dtks import ${batchId}: name-search index not built yet (${(e as Error).message}); it is retried later.`),
+      console.warn(`dtks import ${batchId}: name-search index not built yet (${describeErrorForLog(e)}); it is retried later.`),
     );
   } catch (e) {
     if (activated) throw e;
@@ -316,7 +317,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
             : "Impor gagal di tengah jalan. Data aktif sebelumnya tetap berlaku; periksa berkas lalu ulangi.",
       },
     });
-    if (!cancelled) console.warn(`dtks import ${batchId} failed:`, (e as Error).message);
+    if (!cancelled) console.warn(`dtks import ${batchId} failed: ${describeErrorForLog(e)}`);
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(batchId)]).catch(() => {});
     await client.end().catch(() => {});
