@@ -38,7 +38,7 @@ export default async function DtksImportPage() {
               {batches.map((b) => (
                 <tr key={b.id} className="border-t">
                   <td>{formatDateTime(b.createdAt)}</td><td>{b.fileName}</td><td>{b.source}</td><td>{b.period}</td><td>{b.regionCode}</td>
-                  <td>{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}{b.message ? <span className="block text-slate-700">{b.message}</span> : null}</td>
+                  <td><span data-testid="dtks-batch-status">{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}</span>{b.message ? <span className="block text-slate-700">{b.message}</span> : null}</td>
                   <td>{b.rowsLoaded.toLocaleString("id-ID")}</td>
                   <td>{b.rowsRejected > 0 ? <a className="underline" href={`/api/v1/dtks/batches/${b.id}/errors`}>{b.rowsRejected.toLocaleString("id-ID")}</a> : 0}</td>
                 </tr>
