@@ -19,7 +19,7 @@ const HELP = `Pemakaian: npm run simpul -- <perintah>
   user create --username U --name "Nama" --role ROLE --office KODE_KANTOR [--scope KODE_WILAYAH] [--rt 001,002]
   user reset-2fa --user USERNAME          atur ulang verifikasi dua langkah (HP hilang); daftar ulang saat masuk berikutnya
   token create --user USERNAME [--name "nama integrasi"]
-  dtks import BERKAS.csv|.xlsx [--region KODE] [--source DTKS|DTSEN] [--period TTTT-BB] [--force]
+  dtks import BERKAS.csv|.xlsx [--region KODE] [--source DTKS|DTSEN] [--period TTTT-BB] [--mapping NAMA] [--force]
   dtks lookup --nik NIK | --no-kk NOMOR_KK [--as-user USERNAME]
   eligibility assess BERKAS.json --as-user USERNAME   (isi seperti POST /api/v1/eligibility/assess)
   referrals escalate                      tandai rujukan lewat tenggat, beri tahu meja, eskalasi ke supervisor
@@ -41,7 +41,7 @@ async function main() {
       username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, office: { type: "string" },
       scope: { type: "string" }, rt: { type: "string" }, user: { type: "string" },
       region: { type: "string" }, source: { type: "string" }, period: { type: "string" }, nik: { type: "string" },
-      "no-kk": { type: "string" }, force: { type: "boolean" }, "as-user": { type: "string" },
+      "no-kk": { type: "string" }, mapping: { type: "string" }, force: { type: "boolean" }, "as-user": { type: "string" },
       out: { type: "string" }, years: { type: "string" }, "dry-run": { type: "boolean" },
     },
   });

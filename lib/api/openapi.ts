@@ -101,8 +101,15 @@ export function openApiDocument() {
       "/dtks/batches": {
         post: {
           summary: "Unggah ekstrak DTKS/DTSEN (CSV/XLSX sebagai body mentah); impor berjalan di latar", operationId: "dtksImport",
-          parameters: ["file_name", "source", "period", "region", "force"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
-          responses: { "200": { description: "{ data: { id, status } }; pantau GET /dtks/batches/{id}" }, ...errors },
+          parameters: ["file_name", "source", "period", "region", "force", "mapping"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "{ data: { id, status } }; pantau GET /dtks/batches/{id}; mapping = JSON isian → judul kolom" }, ...errors },
+        },
+      },
+      "/dtks/uploads": {
+        post: {
+          summary: "Unggah ekstrak untuk halaman impor (body mentah, ?file_name=): berkas disimpan, jawabannya baris judul kolom dan pemetaan otomatis", operationId: "dtksUpload",
+          parameters: [{ name: "file_name", in: "query", schema: { type: "string" } }],
+          responses: { "200": { description: "{ data: { uploadId, fileName, headers, mapping, problems } }" }, ...errors },
         },
       },
       "/dtks/proposals/export": {

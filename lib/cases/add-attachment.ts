@@ -28,6 +28,25 @@ export function detectAttachmentType(bytes: Uint8Array): TAttachmentType | null 
   return null;
 }
 
+/**
+ * The real type of a photo (JPG, PNG or WebP), or INVALID with the field message: empty, over 5 MB, or not
+ * a photo. Shared by every place that takes a photo from a phone (field reports, verivali visits).
+ */
+export function checkPhotoBytes(bytes: Uint8Array): Exclude<TAttachmentType, "application/pdf"> {
+  const size = bytes.byteLength;
+  if (size === 0) throw new AppError("INVALID", "Foto kosong. Ambil foto lagi.", { file: ["Foto kosong."] });
+  if (size > MAX_ATTACHMENT_BYTES) {
+    const message = `Foto terlalu besar (${(size / 1024 / 1024).toFixed(1)} MB). Maksimal 5 MB.`;
+    throw new AppError("INVALID", message, { file: [message] });
+  }
+  const contentType = detectAttachmentType(bytes);
+  if (!contentType || contentType === "application/pdf") {
+    const message = "Yang dikirim bukan foto. Kirim foto JPG, PNG, atau WebP.";
+    throw new AppError("INVALID", message, { file: [message] });
+  }
+  return contentType;
+}
+
 /** A file name safe to show and to send back in Content-Disposition: no folders, no control characters. */
 export function cleanFileName(name: string, type: TAttachmentType): string {
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim().slice(0, 150);

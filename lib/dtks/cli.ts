@@ -7,7 +7,8 @@ import type { TActor } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
 import { districtCodeOf } from "@/lib/regions/codes";
 import { lookupByNik, lookupByNoKk } from "./lookup.ts";
-import { runImport } from "./run-import.ts";
+import { runCancellableImport } from "./cancel-import.ts";
+import { mappingByName } from "./mappings.ts";
 import { startImport } from "./start-import.ts";
 
 type TValues = Record<string, string | boolean | undefined>;
@@ -44,16 +45,20 @@ export async function dtksCli(verb: string, positionals: string[], values: TValu
     const file = positionals[0];
     if (!file) throw new Error("Sebutkan berkas CSV atau XLSX.");
     const district = await operatorDistrict(values.region as string | undefined);
+    // A mapping saved on the import page (Pemetaan kolom tersimpan) for files of an unusual layout.
+    const mapping = typeof values.mapping === "string" ? await mappingByName(district, values.mapping) : undefined;
     const batch = await startImport({ id: null, username: operator, districtCode: district }, path.resolve(file), path.basename(file), {
       source: ((values.source as string) ?? "DTKS").toUpperCase() as "DTKS" | "DTSEN",
       period: (values.period as string) ?? new Date().toISOString().slice(0, 7),
       regionCode: values.region as string | undefined,
       force: values.force === true,
+      mapping,
     });
     console.error(`Batch ${batch.id}: ${batch.fileName}, ${batch.source} ${batch.period}, wilayah ${batch.regionCode}`);
     const t0 = performance.now();
     let peakRss = process.memoryUsage().rss;
-    const done = await runImport(batch.id, path.resolve(file), {
+    // The import page's "Batalkan impor" stops a CLI import too.
+    const done = await runCancellableImport(batch.id, path.resolve(file), {
       onProgress: (p) => {
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         const pct = p.fileBytes ? Math.min(100, Math.round((p.bytesRead / p.fileBytes) * 100)) : 0;

@@ -77,8 +77,21 @@ export type TColumnMapping = {
   missing: TDtksField[];
 };
 
-/** A saved or hand-made mapping: field (or "program:PKH", "programList") → header as written in the file. */
+/**
+ * A saved or hand-made mapping: field (or "program:PKH", "programList") → header as written in the file.
+ * An empty header means "this file has no such column": the field is then not recognised automatically.
+ */
 export type TSavedMapping = Record<string, string>;
+
+/** Every key a mapping can have, in the order the import page shows them. */
+export const MAPPING_KEYS: readonly string[] = [...DTKS_FIELDS, ...DTKS_PROGRAMS.map((p) => `program:${p}`), "programList"];
+
+/** "nik" → "NIK", "program:PKH" → "Program PKH", "programList" → "Daftar program (satu kolom)". */
+export function mappingKeyLabel(key: string): string {
+  if (key === "programList") return "Daftar program (satu kolom)";
+  if (key.startsWith("program:")) return `Program ${key.slice(8)} (ya/tidak)`;
+  return FIELD_LABELS[key as TDtksField] ?? key;
+}
 
 /**
  * Maps the header row to fields. A user's mapping (saved or fixed on the import page) wins; the rest is
@@ -90,14 +103,17 @@ export function mapHeaders(headers: readonly string[], userMapping: TSavedMappin
   const fields: TColumnMapping["fields"] = {};
   const programs: TColumnMapping["programs"] = {};
   let programList: number | undefined;
+  // Keys the user set to "no column": automatic recognition must not bring them back.
+  const declined = new Set(Object.entries(userMapping).filter(([, h]) => h === "").map(([k]) => k));
 
   const indexOfHeader = (h: string) => {
     const exact = headers.indexOf(h);
     return exact >= 0 ? exact : normalized.indexOf(normalizeHeader(h));
   };
   for (const [key, header] of Object.entries(userMapping)) {
+    if (!header) continue;
     const i = indexOfHeader(header);
-    if (i < 0 || !header) continue;
+    if (i < 0) continue;
     if (key === "programList") programList = i;
     else if (key.startsWith("program:")) programs[key.slice(8) as TDtksProgram] = i;
     else if ((DTKS_FIELDS as readonly string[]).includes(key)) fields[key as TDtksField] = i;
@@ -105,7 +121,7 @@ export function mapHeaders(headers: readonly string[], userMapping: TSavedMappin
     used.add(i);
   }
   for (const field of DTKS_FIELDS) {
-    if (fields[field] !== undefined) continue;
+    if (fields[field] !== undefined || declined.has(field)) continue;
     const i = normalized.findIndex((h, idx) => !used.has(idx) && SYNONYMS[field].includes(h));
     if (i >= 0) {
       fields[field] = i;
@@ -113,14 +129,14 @@ export function mapHeaders(headers: readonly string[], userMapping: TSavedMappin
     }
   }
   for (const program of DTKS_PROGRAMS) {
-    if (programs[program] !== undefined) continue;
+    if (programs[program] !== undefined || declined.has(`program:${program}`)) continue;
     const i = normalized.findIndex((h, idx) => !used.has(idx) && PROGRAM_SYNONYMS[program].includes(h));
     if (i >= 0) {
       programs[program] = i;
       used.add(i);
     }
   }
-  if (programList === undefined) {
+  if (programList === undefined && !declined.has("programList")) {
     const i = normalized.findIndex((h, idx) => !used.has(idx) && ["PROGRAM", "PROGRAM_BANSOS", "BANSOS", "JENIS_BANTUAN"].includes(h));
     if (i >= 0) {
       programList = i;
@@ -134,13 +150,38 @@ export function mapHeaders(headers: readonly string[], userMapping: TSavedMappin
   };
 }
 
-/** The mapping as field → header, to store with the batch or save for reuse. */
-export function describeMapping(headers: readonly string[], m: TColumnMapping): TSavedMapping {
-  const out: TSavedMapping = {};
+/**
+ * The mapping as field → header, to store with the batch or save for reuse. With `complete`, every key is
+ * present and the unmapped ones are "" — exact: mapping the same headers with it again gives the same columns.
+ */
+export function describeMapping(headers: readonly string[], m: TColumnMapping, { complete = false } = {}): TSavedMapping {
+  const out: TSavedMapping = complete ? Object.fromEntries(MAPPING_KEYS.map((k) => [k, ""])) : {};
   for (const [f, i] of Object.entries(m.fields)) if (i !== undefined) out[f] = headers[i];
   for (const [p, i] of Object.entries(m.programs)) if (i !== undefined) out[`program:${p}`] = headers[i];
   if (m.programList !== undefined) out.programList = headers[m.programList];
   return out;
+}
+
+/**
+ * What is wrong with a mapping, per key, in Indonesian for the field on the import page: a required field
+ * without a column, or one column chosen for two fields (the later one gets the message).
+ */
+export function mappingProblems(headers: readonly string[], m: TColumnMapping): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const f of m.missing) problems[f] = `Pilih kolom untuk ${FIELD_LABELS[f]} — wajib diisi.`;
+  const chosen: [string, number | undefined][] = [
+    ...DTKS_FIELDS.map((f) => [f, m.fields[f]] as [string, number | undefined]),
+    ...DTKS_PROGRAMS.map((p) => [`program:${p}`, m.programs[p]] as [string, number | undefined]),
+    ["programList", m.programList],
+  ];
+  const firstUse = new Map<number, string>();
+  for (const [key, i] of chosen) {
+    if (i === undefined) continue;
+    const earlier = firstUse.get(i);
+    if (earlier) problems[key] = `Kolom "${headers[i]}" sudah dipilih untuk ${mappingKeyLabel(earlier)}. Pilih kolom lain.`;
+    else firstUse.set(i, key);
+  }
+  return problems;
 }
 
 /** Which program a free-text entry ("Sembako", "PBI-JK") names, if any. */

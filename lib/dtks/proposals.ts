@@ -4,10 +4,13 @@ import "server-only";
 // approves or rejects with a reason → approved ones export for the Ministry's upload. Every step is
 // scoped (the household's kelurahan) and audited in the same transaction.
 
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { authorize, type TRequestContext } from "@/lib/access/authorize";
 import { can, scopeWhere, type TActor } from "@/lib/access/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { checkPhotoBytes, cleanFileName } from "@/lib/cases/add-attachment";
+import { fileStore, storageFailure, type TFileStore } from "@/lib/cases/file-store";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { auditActorOf, loadHouseholdFor } from "@/lib/households/household-access";
@@ -28,6 +31,11 @@ export const ZVerivali = z.object({
   proposalId: z.string().min(1),
   outcome: z.enum(["DITEMUKAN", "TIDAK_DITEMUKAN", "PINDAH", "MENOLAK", "GANDA", "BAGIAN_DOKUMEN_LAIN"], { message: "Pilih hasil verivali." }),
   note: z.string().trim().optional(),
+});
+/** The verivali form: the outcome plus an optional photo of the visit (an empty file input means none). */
+export const ZVerivaliForm = ZVerivali.extend({
+  photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, { message: "Pilih foto." }).optional()
+    .transform((f) => (f && f.size > 0 ? f : undefined)),
 });
 export const ZDeliberation = z.object({
   regionCode: z.string().min(1),
@@ -79,7 +87,25 @@ export async function decideProposal(actor: TActor, input: z.infer<typeof ZDecid
   });
 }
 
-export async function recordVerivali(actor: TActor, input: z.infer<typeof ZVerivali>, ctx: TRequestContext = {}) {
+export type TVerivaliPhoto = { fileName: string; bytes: Uint8Array };
+
+/**
+ * Records the verivali visit, with a photo when one was taken ("by name, by address, by photo", DOMAIN.md
+ * §4). The photo goes through the same checks and file store as case attachments; its bytes are stored
+ * before the transaction, so a failed transaction leaves only unreferenced bytes, never a row without them.
+ */
+export async function recordVerivali(
+  actor: TActor, input: z.infer<typeof ZVerivali> & { photo?: TVerivaliPhoto }, ctx: TRequestContext = {}, store: TFileStore = fileStore(),
+) {
+  const contentType = input.photo ? checkPhotoBytes(input.photo.bytes) : null;
+  let photo: { fileName: string; storageKey: string; sha256: string; sizeBytes: number; contentType: string } | null = null;
+  if (input.photo && contentType) {
+    const scoped = await loadProposal(actor, db, input.proposalId, "update", "proposal", ctx);
+    const fileName = cleanFileName(input.photo.fileName || "foto-verivali.jpg", contentType);
+    const storageKey = `${scoped.districtCode}/usulan-${scoped.id}/${randomBytes(16).toString("hex")}.${fileName.split(".").pop()}`;
+    await store.put(storageKey, input.photo.bytes, contentType).catch((e: unknown) => { throw storageFailure(e); });
+    photo = { fileName, storageKey, contentType, sizeBytes: input.photo.bytes.byteLength, sha256: createHash("sha256").update(input.photo.bytes).digest("hex") };
+  }
   return db.$transaction(async (tx) => {
     const p = await loadProposal(actor, tx, input.proposalId, "update", "proposal", ctx);
     if (!(OPEN_STATUSES as readonly string[]).includes(p.status)) throw new AppError("CONFLICT", "Usulan ini sudah diputuskan.");
@@ -87,9 +113,23 @@ export async function recordVerivali(actor: TActor, input: z.infer<typeof ZVeriv
       where: { id: p.id, version: p.version },
       data: { status: "DIVERIFIKASI", verivaliOutcome: input.outcome, verivaliNote: input.note || null, verivaliAt: new Date(), verivaliById: actor.id, version: { increment: 1 } },
     });
-    await writeAudit(tx, auditActorOf(actor, ctx), { action: "proposal.verivali", entity: "proposal", entityId: p.id, regionCode: p.regionCode, districtCode: p.districtCode, before: { status: p.status }, after: { outcome: input.outcome } });
+    const photoRow = photo
+      ? await tx.proposalPhoto.create({ data: { proposalId: p.id, districtCode: p.districtCode, uploadedById: actor.id, ...photo }, select: { id: true } })
+      : null;
+    await writeAudit(tx, auditActorOf(actor, ctx), {
+      action: "proposal.verivali", entity: "proposal", entityId: p.id, regionCode: p.regionCode, districtCode: p.districtCode, before: { status: p.status },
+      after: { outcome: input.outcome, ...(photo && photoRow ? { photoId: photoRow.id, fileName: photo.fileName, sizeBytes: photo.sizeBytes, sha256: photo.sha256 } : {}) },
+    });
     return updated;
   });
+}
+
+/** A verivali photo of a proposal in the actor's scope, for download; null when either is not found or out of scope. */
+export async function getProposalPhotoForDownload(actor: TActor, proposalId: string, photoId: string) {
+  if (!can(actor, "read", "proposal")) return null;
+  const proposal = await db.proposal.findFirst({ where: { AND: [scopeWhere(actor, "proposal"), { id: proposalId }] }, select: { id: true } });
+  if (!proposal) return null;
+  return db.proposalPhoto.findFirst({ where: { id: photoId, proposalId: proposal.id }, select: { storageKey: true, contentType: true, fileName: true } });
 }
 
 export async function createDeliberation(actor: TActor, input: z.infer<typeof ZDeliberation>, ctx: TRequestContext = {}) {
@@ -124,12 +164,18 @@ export async function listProposals(actor: TActor, filter: { status?: string } =
     select: { id: true, address: true, rt: true, rw: true, members: { where: { deceasedAt: null }, select: { name: true, nik: true, relation: true, birthDate: true, sex: true }, orderBy: { createdAt: "asc" } } },
   });
   const regions = await db.region.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.regionCode))] } }, select: { code: true, name: true } });
+  const photos = await db.proposalPhoto.findMany({
+    where: { proposalId: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: "asc" }, select: { id: true, proposalId: true, fileName: true, createdAt: true },
+  });
   const hById = new Map(households.map((h) => [h.id, h]));
   const rName = new Map(regions.map((r) => [r.code, r.name]));
   return rows.map((p) => {
     const h = hById.get(p.householdId);
     const head = h?.members.find((m) => m.relation === "KEPALA_KELUARGA") ?? h?.members[0];
-    return { ...p, headName: head?.name ?? "—", address: h ? `${h.address}, RT ${h.rt}/RW ${h.rw}` : "", regionName: rName.get(p.regionCode) ?? p.regionCode, members: h?.members ?? [] };
+    return {
+      ...p, headName: head?.name ?? "—", address: h ? `${h.address}, RT ${h.rt}/RW ${h.rw}` : "", regionName: rName.get(p.regionCode) ?? p.regionCode,
+      members: h?.members ?? [], photos: photos.filter((f) => f.proposalId === p.id),
+    };
   });
 }
 

@@ -78,7 +78,11 @@ export async function cleanupAbandonedBatches(client?: pg.Client, exceptId?: str
   const c = client ?? new pg.Client({ connectionString: process.env.DATABASE_URL });
   if (own) await c.connect();
   try {
-    const { rows } = await c.query<{ id: string }>(`SELECT id FROM dtks_batch WHERE status IN ('LOADING', 'INDEXING')`);
+    // A batch created in the last seconds may not have taken its lock yet (the upload answers, and the import
+    // page lists the batches, while runImport is still connecting): it is not abandoned. Prisma writes UTC.
+    const { rows } = await c.query<{ id: string }>(
+      `SELECT id FROM dtks_batch WHERE status IN ('LOADING', 'INDEXING') AND started_at < (now() AT TIME ZONE 'UTC') - interval '3 seconds'`,
+    );
     for (const { id } of rows) {
       // Session-level advisory locks are re-entrant: our own batch would look abandoned to ourselves.
       if (id === exceptId) continue;

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { TActor } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { FIELD_LABELS, describeMapping, mapHeaders, type TSavedMapping } from "./headers.ts";
+import { FIELD_LABELS, describeMapping, mapHeaders, mappingProblems, type TSavedMapping } from "./headers.ts";
 import { fileKindOf, openRowSource } from "./readers.ts";
 
 export const ZImportOptions = z.object({
@@ -57,11 +57,13 @@ export async function startImport(actor: TImportActor, filePath: string, fileNam
 
   const headers = await readHeaderRow(filePath, fileName);
   const mapping = mapHeaders(headers, opts.mapping as TSavedMapping | undefined);
-  if (mapping.missing.length > 0) {
-    const names = mapping.missing.map((f) => FIELD_LABELS[f]).join(", ");
-    throw new AppError("INVALID", `Kolom wajib tidak ditemukan: ${names}. Pilih kolomnya pada pemetaan.`, {
-      mapping: [`Kolom wajib tidak ditemukan: ${names}.`],
-    });
+  const problems = mappingProblems(headers, mapping);
+  if (Object.keys(problems).length > 0) {
+    const missing = mapping.missing.map((f) => FIELD_LABELS[f]).join(", ");
+    throw new AppError("INVALID", missing
+      ? `Kolom wajib tidak ditemukan: ${missing}. Pilih kolomnya pada pemetaan.`
+      : "Satu kolom dipilih untuk dua isian. Perbaiki pemetaan kolom.",
+    Object.fromEntries(Object.entries(problems).map(([key, message]) => [`mapping.${key}`, [message]])));
   }
 
   const [sha, info] = await Promise.all([sha256OfFile(filePath), stat(filePath)]);
@@ -79,7 +81,9 @@ export async function startImport(actor: TImportActor, filePath: string, fileNam
   return db.dtksBatch.create({
     data: {
       districtCode: actor.districtCode, regionCode, source: opts.source, period: opts.period, fileName,
-      fileSha256: sha, fileBytes: BigInt(info.size), mapping: describeMapping(headers, mapping),
+      fileSha256: sha, fileBytes: BigInt(info.size),
+      // Complete (unmapped keys as ""), so the loader maps the columns exactly as checked here.
+      mapping: describeMapping(headers, mapping, { complete: true }),
       createdById: actor.id,
     },
   });

@@ -4,7 +4,7 @@ import type { TRequestContext } from "@/lib/access/authorize";
 import { scopeWhere, type TActor } from "@/lib/access/policy";
 import { roleAllows } from "@/lib/access/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { cleanFileName, detectAttachmentType, MAX_ATTACHMENT_BYTES } from "@/lib/cases/add-attachment";
+import { checkPhotoBytes, cleanFileName } from "@/lib/cases/add-attachment";
 import { fileStore, storageFailure, type TFileStore } from "@/lib/cases/file-store";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -30,16 +30,7 @@ export async function addReportPhoto(
   });
   if (!found) throw new AppError("NOT_FOUND", "Laporan tidak ditemukan.");
   const size = input.bytes.byteLength;
-  if (size === 0) throw new AppError("INVALID", "Foto kosong. Ambil foto lagi.", { file: ["Foto kosong."] });
-  if (size > MAX_ATTACHMENT_BYTES) {
-    const message = `Foto terlalu besar (${(size / 1024 / 1024).toFixed(1)} MB). Maksimal 5 MB.`;
-    throw new AppError("INVALID", message, { file: [message] });
-  }
-  const contentType = detectAttachmentType(input.bytes);
-  if (!contentType || contentType === "application/pdf") {
-    const message = "Yang dikirim bukan foto. Kirim foto JPG, PNG, atau WebP.";
-    throw new AppError("INVALID", message, { file: [message] });
-  }
+  const contentType = checkPhotoBytes(input.bytes);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const same = await db.attachment.findFirst({
     where: { caseId: found.id, sha256 }, select: { id: true, fileName: true, sizeBytes: true },

@@ -70,3 +70,50 @@ test.describe("DTKS lookup and usulan", () => {
     expect((await api.json()).found).toBe(false);
   });
 });
+
+test.describe("DTKS import with the column-mapping step", () => {
+  test("an unusual NIK header is fixed on the page, the rows load, and the saved mapping is offered again", async ({ page }) => {
+    // Three people of Kelurahan 35.77.03.1009; the NIK column is headed "NOMOR INDUK", which is not recognised.
+    const serial = 9000 + (Date.now() % 900);
+    const people = [0, 1, 2].map((i) => ({ nik: `35770345019${"0"}${serial + i}`, name: `Warga Impor ${serial + i}` }));
+    const csv = [
+      "NOMOR INDUK,NO_KK,NAMA,TGL_LAHIR,JENIS_KELAMIN,ALAMAT,RT,RW,KODE_WILAYAH,DESIL",
+      ...people.map((p) => `${p.nik},3577030101150${String(serial).slice(1)},${p.name},1990-01-05,P,Jl. Uji Impor,001,002,3577031009,2`),
+    ].join("\n") + "\n";
+    const file = (name: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+    await loginAndWaitHome(page, "admin");
+    await page.goto("/dtks/impor");
+    await page.getByLabel("Berkas (CSV koma/titik koma, atau XLSX)").setInputFiles(file("nomor-induk.csv"));
+    await page.getByRole("button", { name: "Unggah dan baca judul kolom" }).click();
+    const nik = page.getByTestId("mapping-nik");
+    await expect(nik).toContainText("Pilih kolom untuk NIK — wajib diisi.");
+    await expect(page.getByTestId("mapping-name").locator("select")).toHaveValue("NAMA");
+    await nik.locator("select").selectOption("NOMOR INDUK");
+    await expect(nik).not.toContainText("wajib diisi.");
+
+    await page.getByLabel("Simpan pemetaan ini dengan nama").fill("Nomor Induk Dinsos");
+    await page.getByRole("button", { name: "Simpan pemetaan" }).click();
+    await expect(page.getByText('Pemetaan "Nomor Induk Dinsos" tersimpan')).toBeVisible();
+    await expect(page.getByTestId("saved-mappings")).toContainText("Nomor Induk Dinsos");
+
+    await page.getByLabel("Wilayah", { exact: true }).fill("35.77.03.1009");
+    await page.getByRole("button", { name: "Mulai impor" }).click();
+    await expect(page.getByText("Impor nomor-induk.csv dimulai")).toBeVisible();
+    // The running import polls its progress and the history shows the outcome when it ends.
+    const batchRow = page.getByTestId("dtks-batches").locator("tr", { hasText: "nomor-induk.csv" });
+    await expect(batchRow.getByTestId("dtks-batch-status")).toHaveText("berlaku", { timeout: 30_000 });
+    const loaded = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.nik = ANY($1)`, [people.map((p) => p.nik)],
+    );
+    expect(loaded[0].n).toBe(3);
+
+    // The next file of the same layout: the saved mapping is offered and fills the NIK column.
+    await page.getByLabel("Berkas (CSV koma/titik koma, atau XLSX)").setInputFiles(file("nomor-induk-april.csv"));
+    await page.getByRole("button", { name: "Unggah dan baca judul kolom" }).click();
+    await expect(nik).toContainText("wajib diisi.");
+    await page.getByLabel("Pakai pemetaan tersimpan").selectOption({ label: "Nomor Induk Dinsos" });
+    await expect(nik.locator("select")).toHaveValue("NOMOR INDUK");
+    await expect(nik).not.toContainText("wajib diisi.");
+  });
+});

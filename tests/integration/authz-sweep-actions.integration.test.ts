@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { can, referralInScope, type TActor } from "@/lib/access/policy";
 import { roleAllows, type TAction, type TResource } from "@/lib/access/roles";
 import { enumerateActions } from "../support/sweep/enumerate";
+import { uniqueId } from "../support/factories";
 import { makeSweepUsers, makeWorld, RECORD, type TSweepUser, type TWorld } from "../support/sweep/world";
 
 /**
@@ -38,6 +39,7 @@ const modules = {
   "app/(app)/rumah-tangga/baru/actions.ts": () => import("@/app/(app)/rumah-tangga/baru/actions"),
   "app/(app)/kasus/[id]/actions.ts": () => import("@/app/(app)/kasus/[id]/actions"),
   "app/(app)/dtks/actions.ts": () => import("@/app/(app)/dtks/actions"),
+  "app/(app)/dtks/impor/actions.ts": () => import("@/app/(app)/dtks/impor/actions"),
   "app/ganti-kata-sandi/actions.ts": () => import("@/app/ganti-kata-sandi/actions"),
   "app/dua-langkah/actions.ts": () => import("@/app/dua-langkah/actions"),
 } as Record<string, () => Promise<Record<string, unknown>>>;
@@ -57,6 +59,8 @@ type TRow = {
 
 const onRecord = (action: TAction, resource: TResource) => (a: TActor) => can(a, action, resource, RECORD);
 const roleOnly = (action: TAction, resource: TResource) => (a: TActor) => roleAllows(a.role, action, resource);
+/** A record of the world's district as a whole (an import, a saved mapping). */
+const onDistrict = (action: TAction, resource: TResource) => (a: TActor) => can(a, action, resource, { districtCode: RECORD.districtCode, regionCode: RECORD.districtCode });
 /** District-level configuration: the role, and the actor's own district (the action only ever touches that). */
 const userRecord = (a: TActor, w: TWorld) =>
   can(a, "update", "user", { districtCode: w.targetUser.districtCode, regionCode: w.targetUser.scopeRegionCode });
@@ -194,6 +198,19 @@ const CALLS: Record<string, TRow> = {
     input: (w) => ({ regionCode: RECORD.regionCode, heldOn: today, place: "Balai kelurahan", chair: "Pak Lurah", attendees: "12", proposalIds: [w.proposal.id] }),
     allowed: onRecord("update", "proposal"),
   },
+  // dtks/impor: district configuration and the district's imports.
+  startImportAction: {
+    // A staged upload is its uploader's file on disk; none exists for the sweep's users, so allowed callers
+    // get NOT_FOUND (the success path is in dtks-import-page.integration.test.ts).
+    input: () => ({ uploadId: "1700000000000-000000000000", source: "DTKS", period: "2026-03", mapping: {} }),
+    allowed: roleOnly("create", "dtks"), stricter: true, noSuccess: true,
+  },
+  cancelImportAction: { input: (w) => ({ batchId: w.dtksBatch.id }), allowed: onDistrict("create", "dtks") },
+  saveMappingAction: {
+    input: () => ({ name: `Pola ${uniqueId()}`, mapping: { nik: "NOMOR INDUK", name: "NAMA" } }),
+    allowed: (a) => can(a, "create", "dtks", { districtCode: a.districtCode, regionCode: a.districtCode }), ownDistrict: true,
+  },
+  deleteMappingAction: { input: (w) => ({ mappingId: w.dtksMapping.id }), allowed: onDistrict("create", "dtks") },
   // ganti-kata-sandi: anyone signed in may change their own password (a wrong current password is INVALID).
   changePasswordAction: {
     input: () => ({ currentPassword: "salah-sekali", newPassword: "Sandi-Baru-2026!x", confirmPassword: "Sandi-Baru-2026!x" }),

@@ -34,6 +34,7 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "app/api/v1/dtks/lookup/route.ts": () => import("@/app/api/v1/dtks/lookup/route"),
   "app/api/v1/dtks/proposals/export/route.ts": () => import("@/app/api/v1/dtks/proposals/export/route"),
   "app/api/v1/dtks/batches/route.ts": () => import("@/app/api/v1/dtks/batches/route"),
+  "app/api/v1/dtks/uploads/route.ts": () => import("@/app/api/v1/dtks/uploads/route"),
   "app/api/v1/dtks/batches/[id]/route.ts": () => import("@/app/api/v1/dtks/batches/[id]/route"),
   "app/api/v1/dtks/batches/[id]/errors/route.ts": () => import("@/app/api/v1/dtks/batches/[id]/errors/route"),
 };
@@ -106,6 +107,10 @@ const CALLS: Record<string, TRow> = {
     },
     allowed: roleOnly("create", "dtks"), stricter: true,
   },
+  "POST /api/v1/dtks/uploads": {
+    request: () => ({ path: "/api/v1/dtks/uploads?file_name=dtks.csv", body: "NIK,NAMA\n" }),
+    allowed: roleOnly("create", "dtks"),
+  },
   "GET /api/v1/dtks/batches/[id]": { request: () => ({ path: "/api/v1/dtks/batches/tidak-ada", params: { id: "tidak-ada" } }), allowed: roleOnly("create", "dtks"), stricter: true },
   "GET /api/v1/dtks/batches/[id]/errors": { request: () => ({ path: "/api/v1/dtks/batches/tidak-ada/errors", params: { id: "tidak-ada" } }), allowed: roleOnly("create", "dtks"), stricter: true },
 };
@@ -166,7 +171,9 @@ describe("authorization sweep: /api/v1 route handlers", () => {
         }
       } else if (allowed && !row.stricter && [401, 403, 404].includes(res.status)) problems.push(label);
       else if (!allowed && res.status < 400) problems.push(label);
-      if (u.where === "otherDistrict" && !row.list && !["GET /api/v1/me", "GET /api/v1/regions", "GET /api/v1/openapi.json"].includes(key) && res.status < 400) {
+      // Routes that touch no district's record: the caller's own profile, public reference data, and the
+      // caller's own upload folder (POST /api/v1/dtks/uploads keeps a file only its uploader can import).
+      if (u.where === "otherDistrict" && !row.list && !["GET /api/v1/me", "GET /api/v1/regions", "GET /api/v1/openapi.json", "POST /api/v1/dtks/uploads"].includes(key) && res.status < 400) {
         problems.push(`cross-district allowed: ${label}`);
       }
     }

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { createDeliberation, createProposal, decideProposal, recordVerivali, ZCreateProposal, ZDecideProposal, ZDeliberation, ZVerivali } from "@/lib/dtks/proposals";
+import { createDeliberation, createProposal, decideProposal, recordVerivali, ZCreateProposal, ZDecideProposal, ZDeliberation, ZVerivaliForm } from "@/lib/dtks/proposals";
 
 export const createProposalAction = defineAction({ schema: ZCreateProposal, permission: { action: "create", resource: "proposal" } }, async (input, { user, ip }) => {
   const p = await createProposal(user, input, { ip });
@@ -16,8 +16,8 @@ export const decideProposalAction = defineAction({ schema: ZDecideProposal, perm
   return { id: p.id, status: p.status };
 });
 
-export const verivaliAction = defineAction({ schema: ZVerivali, permission: { action: "update", resource: "proposal" } }, async (input, { user, ip }) => {
-  const p = await recordVerivali(user, input, { ip });
+export const verivaliAction = defineAction({ schema: ZVerivaliForm, permission: { action: "update", resource: "proposal" } }, async ({ photo, ...input }, { user, ip }) => {
+  const p = await recordVerivali(user, { ...input, photo: photo ? { fileName: photo.name, bytes: new Uint8Array(await photo.arrayBuffer()) } : undefined }, { ip });
   revalidatePath("/dtks/usulan");
   return { id: p.id };
 });

@@ -93,6 +93,11 @@ export async function makeWorld(offices?: { puskesos: { id: string }; desk: { id
   const psksUnit = await createPsksUnit(admin, {
     name: `Karang Taruna ${uniqueId()}`, psksTypeId: psksType.id, regionCode: KELURAHAN, assetKind: "ASSOCIATION", services: [], acceptsReferrals: false,
   } as never);
+  // A running DTKS import (for the cancel button) and a saved column mapping of the district.
+  const dtksBatch = await db.dtksBatch.create({
+    data: { districtCode: DISTRICT, regionCode: DISTRICT, source: "DTKS", period: "2026-03", fileName: "dtks.csv", fileSha256: uniqueId(), status: "LOADING" },
+  });
+  const dtksMapping = await db.dtksMapping.create({ data: { districtCode: DISTRICT, name: `Pola ${uniqueId()}`, mapping: { nik: "NOMOR INDUK" } } });
   // The referral is sent, so its destination desk can act on it.
   const sent = await db.referral.update({ where: { id: referralRow.id }, data: { status: "DIKIRIM" } });
   const category = await db.ppksCategory.findFirstOrThrow();
@@ -100,7 +105,7 @@ export async function makeWorld(offices?: { puskesos: { id: string }; desk: { id
   const kaseNow = await db.case.findUniqueOrThrow({ where: { id: kase.id } });
   return {
     puskesos, desk, manajer, household, head, persons, kase: kaseNow, referral: sent, proposal, targetUser, token, rule, otherKk,
-    otherHousehold, category, psksType, psksUnit: { id: (psksUnit as { unitId: string }).unitId },
+    otherHousehold, category, psksType, psksUnit: { id: (psksUnit as { unitId: string }).unitId }, dtksBatch, dtksMapping,
   };
 }
 export type TWorld = Awaited<ReturnType<typeof makeWorld>>;

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/dtks/import-form";
+import { RunningImports } from "@/components/dtks/running-imports";
+import { SavedMappings } from "@/components/dtks/saved-mappings";
 import { roleAllows } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listBatches } from "@/lib/dtks/batches";
+import { listMappings } from "@/lib/dtks/mappings";
 import { formatDateTime } from "@/lib/format";
+import { cancelImportAction, deleteMappingAction, saveMappingAction, startImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Impor DTKS/DTSEN" };
 
@@ -14,22 +18,28 @@ const STATUS: Record<string, string> = { LOADING: "sedang dimuat", INDEXING: "me
 export default async function DtksImportPage() {
   const user = await requireUser();
   if (!roleAllows(user.role, "create", "dtks")) notFound();
-  const batches = await listBatches(user);
+  const [batches, mappings] = await Promise.all([listBatches(user), listMappings(user)]);
+  const running = batches
+    .filter((b) => b.status === "LOADING" || b.status === "INDEXING")
+    .map(({ id, fileName, status, percent, rowsRead, rowsLoaded, rowsRejected, cancelRequestedAt }) => ({ id, fileName, status, percent, rowsRead, rowsLoaded, rowsRejected, cancelRequestedAt }));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Impor data DTKS / DTSEN</h1>
-      <p>Unggah ekstrak dari Kemensos. Kolom dikenali otomatis (NIK/NO_NIK, NO_KK/NOMOR_KK, NAMA/NAMA_LENGKAP, TGL_LAHIR, ALAMAT, RT, RW, KODE_WILAYAH, DESIL, PKH, BPNT, PBI…). Data lama tetap berlaku sampai impor baru selesai seluruhnya.</p>
-      <ImportForm defaultPeriod={new Date().toISOString().slice(0, 7)} districtCode={user.districtCode} />
+      <p>Unggah ekstrak dari Kemensos, periksa kolomnya, lalu mulai impor. Data lama tetap berlaku sampai impor baru selesai seluruhnya.</p>
+      <RunningImports batches={running} cancelImport={cancelImportAction} />
+      <ImportForm defaultPeriod={new Date().toISOString().slice(0, 7)} districtCode={user.districtCode} savedMappings={mappings}
+        startImport={startImportAction} saveMapping={saveMappingAction} />
       <section className="rounded-lg border bg-white p-4">
         <h2 className="text-lg font-semibold">Riwayat impor</h2>
         {batches.length === 0 ? <p>Belum ada impor.</p> : (
-          <table className="mt-2 w-full text-left text-sm">
+          <table className="mt-2 w-full text-left text-sm" data-testid="dtks-batches">
             <thead><tr><th>Waktu</th><th>Berkas</th><th>Sumber</th><th>Periode</th><th>Wilayah</th><th>Status</th><th>Dimuat</th><th>Ditolak</th></tr></thead>
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id} className="border-t">
                   <td>{formatDateTime(b.createdAt)}</td><td>{b.fileName}</td><td>{b.source}</td><td>{b.period}</td><td>{b.regionCode}</td>
-                  <td>{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}{b.status === "ACTIVE" && !b.searchReadyAt ? " — indeks pencarian nama sedang disusun" : ""}</td><td>{b.rowsLoaded.toLocaleString("id-ID")}</td>
+                  <td><span data-testid="dtks-batch-status">{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}{b.status === "ACTIVE" && !b.searchReadyAt ? " — indeks pencarian nama sedang disusun" : ""}</span>{b.message ? <span className="block text-slate-700">{b.message}</span> : null}</td>
+                  <td>{b.rowsLoaded.toLocaleString("id-ID")}</td>
                   <td>{b.rowsRejected > 0 ? <a className="underline" href={`/api/v1/dtks/batches/${b.id}/errors`}>{b.rowsRejected.toLocaleString("id-ID")}</a> : 0}</td>
                 </tr>
               ))}
@@ -37,6 +47,7 @@ export default async function DtksImportPage() {
           </table>
         )}
       </section>
+      <SavedMappings mappings={mappings} deleteMapping={deleteMappingAction} />
       <p><Link className="underline" href="/dtks">← Cek DTKS</Link></p>
     </div>
   );

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/dtks/action-form";
 import { roleAllows } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listProposals, proposalCounts } from "@/lib/dtks/proposals";
+import { formatDateTime } from "@/lib/format";
 import { decideProposalAction, deliberationAction, verivaliAction } from "../actions";
 
 export const metadata: Metadata = { title: "Usulan DTKS" };
@@ -46,11 +47,28 @@ export default async function ProposalsPage() {
                   <span>{p.regionName}</span><span>{p.address}</span>
                   <span className="font-semibold" data-testid="proposal-status">{PROPOSAL_STATUS[p.status]}</span>
                   {p.ppksCode ? <span>PPKS {p.ppksCode}</span> : null}
-                  {p.verivaliOutcome ? <span>Verivali: {OUTCOMES[p.verivaliOutcome]}</span> : null}
-                  {p.decisionReason ? <span>Alasan: {p.decisionReason}</span> : null}
-                  {p.deliberationId ? <Link className="underline" href={`/dtks/usulan/berita-acara/${p.deliberationId}`}>Berita acara</Link> : null}
                 </div>
                 <p className="text-sm text-slate-700">{p.reason}</p>
+                <ol className="flex flex-col gap-1 border-l-2 border-slate-300 pl-3 text-sm" aria-label="Riwayat usulan" data-testid="proposal-history">
+                  <li>{formatDateTime(p.createdAt)} — diusulkan{p.ktpAttached || p.kkAttached ? ` (${[p.ktpAttached ? "KTP" : "", p.kkAttached ? "KK" : ""].filter(Boolean).join(" dan ")} diterima)` : ""}</li>
+                  {p.deliberationId ? <li>Disepakati musyawarah (<Link className="underline" href={`/dtks/usulan/berita-acara/${p.deliberationId}`}>berita acara</Link>)</li> : null}
+                  {p.verivaliAt && p.verivaliOutcome ? (
+                    <li className="flex flex-col gap-1">
+                      <span>{formatDateTime(p.verivaliAt)} — verivali: {OUTCOMES[p.verivaliOutcome]}{p.verivaliNote ? `. ${p.verivaliNote}` : ""}</span>
+                      {p.photos.length > 0 ? (
+                        <span className="flex flex-wrap gap-2">
+                          {p.photos.map((f) => (
+                            <a key={f.id} href={`/dtks/usulan/${p.id}/foto/${f.id}`} target="_blank" rel="noreferrer" className="block" title={`Buka foto ${f.fileName}`}>
+                              <img src={`/dtks/usulan/${p.id}/foto/${f.id}`} alt={`Foto verivali ${formatDateTime(f.createdAt)}`} width={96} height={96}
+                                loading="lazy" className="h-24 w-24 rounded border object-cover" data-testid="verivali-photo" />
+                            </a>
+                          ))}
+                        </span>
+                      ) : null}
+                    </li>
+                  ) : null}
+                  {p.decidedAt ? <li>{formatDateTime(p.decidedAt)} — {PROPOSAL_STATUS[p.status]}{p.decisionReason ? `: ${p.decisionReason}` : ""}</li> : null}
+                </ol>
                 {["DIUSULKAN", "MUSYAWARAH", "DIVERIFIKASI"].includes(p.status) ? (
                   <div className="flex flex-wrap gap-6">
                     {mayUpdate ? (
@@ -62,6 +80,8 @@ export default async function ProposalsPage() {
                             {Object.entries(OUTCOMES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                           </select></label>
                         <label className="flex flex-col text-sm">Catatan<input name="note" className={input} /></label>
+                        <label className="flex flex-col text-sm">Foto kunjungan (boleh dikosongkan, maks. 5 MB)
+                          <input type="file" name="photo" accept="image/*" capture="environment" className="min-h-11" /></label>
                         <button className={btn}>Simpan verivali</button>
                       </ActionForm>
                     ) : null}

@@ -1,16 +1,8 @@
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { randomBytes } from "node:crypto";
 import { authorize } from "@/lib/access/authorize";
 import { jsonRoute } from "@/lib/api/authenticate";
 import { clientIp } from "@/lib/auth/options";
 import { listBatches } from "@/lib/dtks/batches";
-import { runImport } from "@/lib/dtks/run-import";
-import { startImport } from "@/lib/dtks/start-import";
-import { AppError } from "@/lib/errors";
+import { discardStagedUpload, importStagedUpload, stageUpload } from "@/lib/dtks/uploads";
 
 export const GET = jsonRoute(async (req, actor) => {
   await authorize(actor, "create", "dtks", undefined, { ip: clientIp({ headers: req.headers }) });
@@ -18,19 +10,15 @@ export const GET = jsonRoute(async (req, actor) => {
 });
 
 /**
- * Upload: the file is the raw request body (streamed to disk, never held in memory), options in the query
- * (?file_name=&source=&period=&region=&force=1). Answers at once with the batch; loading continues in the
- * background and the page polls GET /api/v1/dtks/batches/{id}.
+ * Upload and import in one request (API clients; the import page uploads first to show the column mapping,
+ * POST /api/v1/dtks/uploads). The file is the raw request body (streamed to disk, never held in memory),
+ * options in the query (?file_name=&source=&period=&region=&force=1&mapping={json}). Answers at once with the
+ * batch; loading continues in the background and GET /api/v1/dtks/batches/{id} reports progress.
  */
 export const POST = jsonRoute(async (req, actor) => {
-  await authorize(actor, "create", "dtks", undefined, { ip: clientIp({ headers: req.headers }) });
+  const ctx = { ip: clientIp({ headers: req.headers }) };
   const q = new URL(req.url).searchParams;
-  const fileName = path.basename(q.get("file_name") ?? "");
-  if (!fileName || !req.body) throw new AppError("INVALID", "Pilih berkas CSV atau XLSX.", { file: ["Pilih berkas CSV atau XLSX."] });
-  const dir = path.resolve(process.env.SIMPUL_FILES_DIR ?? path.join(process.cwd(), ".simpul", "files"), "dtks-uploads");
-  await mkdir(dir, { recursive: true });
-  const filePath = path.join(dir, `${Date.now()}-${randomBytes(6).toString("hex")}${path.extname(fileName).toLowerCase()}`);
-  await pipeline(Readable.fromWeb(req.body as never), createWriteStream(filePath));
+  const upload = await stageUpload(actor, req.body, q.get("file_name") ?? "", ctx);
   let mapping: Record<string, string> | undefined;
   try {
     mapping = q.get("mapping") ? JSON.parse(q.get("mapping")!) : undefined;
@@ -38,15 +26,14 @@ export const POST = jsonRoute(async (req, actor) => {
     mapping = undefined;
   }
   try {
-    const batch = await startImport(actor, filePath, fileName, {
+    const batch = await importStagedUpload(actor, upload, {
       source: (q.get("source") ?? "DTKS") as "DTKS", period: q.get("period") ?? "", regionCode: q.get("region") || undefined,
       force: q.get("force") === "1", mapping,
     });
-    // Background work: the response does not wait (DESIGN.md: imports belong in a job queue; this process is it for now).
-    void runImport(batch.id, filePath).finally(() => rm(filePath, { force: true }));
     return { data: { id: batch.id, status: batch.status } };
   } catch (e) {
-    await rm(filePath, { force: true });
+    // One request, one try: nobody comes back to fix the mapping of this upload.
+    await discardStagedUpload(upload);
     throw e;
   }
 });
