@@ -233,10 +233,12 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
 
     const knownRegions = await knownRegionsOf(batch.districtCode);
     const ctx = { districtCode: batch.districtCode, batchRegionCode: batch.regionCode, knownRegions, today: opts.today };
-    let lastReport = Date.now();
+    // The first chunk reports at once (the page shows progress from the start), then every 500 ms; a cancel
+    // is honoured at every chunk.
+    let lastReport = 0;
     const tick = async () => {
-      if (Date.now() - lastReport < 500) return;
       opts.signal?.throwIfAborted();
+      if (Date.now() - lastReport < 500) return;
       await report();
       lastReport = Date.now();
     };
