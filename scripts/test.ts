@@ -1,7 +1,8 @@
 /**
  * `npm test`: the TypeScript check, unit tests, then integration tests against a fresh embedded PostgreSQL, then
  * Playwright end-to-end tests against the real app started the way `npm start` starts it.
- * `npm test -- typecheck`, `-- unit`, `-- integration` or `-- e2e` runs one part. Exits non-zero on any failure.
+ * `npm test -- typecheck`, `-- unit`, `-- integration` or `-- e2e` runs one part; any other argument is handed to
+ * Vitest / Playwright as a file filter (`npm test -- integration break-glass`). Exits non-zero on any failure.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -11,6 +12,7 @@ import { migrate } from "@/lib/db/migrate";
 
 const root = process.cwd();
 const parts = process.argv.slice(2).filter((a) => ["typecheck", "unit", "integration", "e2e"].includes(a));
+const filters = process.argv.slice(2).filter((a) => !parts.includes(a));
 const wanted = (p: string) => parts.length === 0 || parts.includes(p);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { part: string; ok: boolean }[] = [];
@@ -36,7 +38,7 @@ async function integration() {
     await bootstrapReferenceData(db);
     await importDistrictRegions(db, "35.77");
     await db.$disconnect();
-    run("integration", bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: url });
+    run("integration", bin("vitest"), ["run", "--project", "integration", ...filters], { DATABASE_URL: url });
   } finally {
     await pg.stop();
   }
@@ -44,12 +46,12 @@ async function integration() {
 
 async function main() {
   if (wanted("typecheck")) run("typecheck", bin("tsc"), ["--noEmit"]);
-  if (wanted("unit")) run("unit", bin("vitest"), ["run", "--project", "unit"]);
+  if (wanted("unit")) run("unit", bin("vitest"), ["run", "--project", "unit", ...filters]);
   if (wanted("integration")) await integration();
   if (wanted("e2e")) {
     // A fresh data folder: the e2e server seeds the demo district on its first start, as a new install would.
     rmSync(path.join(root, ".simpul", "test", `e2e-pg-${process.env.SIMPUL_E2E_PG_PORT ?? 54350}`), { recursive: true, force: true });
-    run("e2e", bin("playwright"), ["test"]);
+    run("e2e", bin("playwright"), ["test", ...filters]);
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
