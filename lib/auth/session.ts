@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { activeBreakGlassGrants } from "@/lib/access/break-glass";
 import type { TActor } from "@/lib/access/policy";
 import { db } from "@/lib/db/client";
 import type { OfficeKind } from "@/lib/db/generated/enums.ts";
@@ -49,6 +50,7 @@ export async function loadSession(sessionId: string): Promise<TSessionUser | nul
     districtCode: u.districtCode,
     scopeRegionCode: u.scopeRegionCode,
     rtList: u.rtList,
+    breakGlass: await activeBreakGlassGrants(u),
     locale: u.locale === "en" ? "en" : "id",
     mustChangePassword: u.mustChangePassword,
     sessionId,
