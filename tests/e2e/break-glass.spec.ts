@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { loginAndWaitHome, sql } from "./support";
 
 /**
@@ -18,15 +18,26 @@ test.beforeAll(async () => {
   );
 });
 
-async function orooroOmboCase() {
-  const [c] = await sql<{ id: string; ticket_no: string }>(
-    `SELECT id, ticket_no FROM "case" WHERE region_code = '35.77.01.1001' ORDER BY created_at LIMIT 1`,
-  );
-  return c;
+/** A fresh case of Oro-oro Ombo, registered by its front office over the JSON API (the demo seed has no cases). */
+async function orooroOmboCase(browser: Browser, baseURL: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await loginAndWaitHome(page, "frontoffice");
+  const res = await page.request.post("/api/v1/cases", {
+    headers: { origin: baseURL },
+    data: {
+      householdMode: "none", channel: "TELEPON", kind: "PENGADUAN", urgency: "TINGGI", serviceCategories: ["perlindungan"],
+      need: "Tetangga melaporkan anak yang ditelantarkan di rumah kosong.",
+    },
+  });
+  expect(res.status()).toBe(201);
+  const c = (await res.json()) as { id: string; ticketNo: string };
+  await ctx.close();
+  return { id: c.id, ticket_no: c.ticketNo };
 }
 
-test("a supervisor opens an out-of-area case with a reason; the grant and the view are audited and shown to the admin", async ({ page }) => {
-  const c = await orooroOmboCase();
+test("a supervisor opens an out-of-area case with a reason; the grant and the view are audited and shown to the admin", async ({ page, browser, baseURL }) => {
+  const c = await orooroOmboCase(browser, baseURL!);
   await loginAndWaitHome(page, SUPERVISOR);
   await page.goto(`/kasus/${c.id}`);
   await expect(page.getByRole("heading", { name: "Kasus di luar wilayah kerja Anda" })).toBeVisible();
@@ -61,8 +72,8 @@ test("a supervisor opens an out-of-area case with a reason; the grant and the vi
   await expect(page.getByText(SUPERVISOR).first()).toBeVisible();
 });
 
-test("a front office outside the area gets a plain 'not found', with no break-the-glass form", async ({ page }) => {
-  const c = await orooroOmboCase();
+test("a front office outside the area gets a plain 'not found', with no break-the-glass form", async ({ page, browser, baseURL }) => {
+  const c = await orooroOmboCase(browser, baseURL!);
   await loginAndWaitHome(page, "fo-manguharjo");
   await page.goto(`/kasus/${c.id}`);
   await expect(page.getByRole("form", { name: "Buka darurat (break-the-glass)" })).toHaveCount(0);
