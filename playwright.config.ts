@@ -3,6 +3,10 @@ import { defineConfig } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.SIMPUL_E2E_PORT ?? 3100);
 export const E2E_PG_PORT = Number(process.env.SIMPUL_E2E_PG_PORT ?? 54350);
+/** Everything the e2e web server prints; scripts/test.ts checks after the run that no NIK or No KK is in it. */
+export const E2E_SERVER_LOG = path.resolve(".simpul", "test", `e2e-server-${E2E_PORT}.log`);
+/** The e2e server's data folder (fresh for every `npm test`: the demo district is seeded on first start). */
+export const E2E_DATA_DIR = path.resolve(".simpul", "test", `e2e-pg-${E2E_PG_PORT}`);
 
 /**
  * The app is started exactly as `npm start` starts it (embedded PostgreSQL, migrations, demo
@@ -44,7 +48,8 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       DATABASE_URL: "",
-      SIMPUL_DATA_DIR: path.resolve(".simpul", "test", `e2e-pg-${E2E_PG_PORT}`),
+      SIMPUL_DATA_DIR: E2E_DATA_DIR,
+      SIMPUL_LOG_FILE: E2E_SERVER_LOG,
       SIMPUL_PG_PORT: String(E2E_PG_PORT),
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",

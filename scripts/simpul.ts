@@ -4,6 +4,7 @@
  *   seed demo                                     seed the Kota Madiun demo district (idempotent)
  *   regions import <district-code>                load a kabupaten/kota's Kemendagri regions
  *   user create --username U --name "N" --role ROLE --office OFFICE_CODE [--scope REGION] [--rt 001,002]
+ *   user reset-2fa --user USERNAME                forget a user's authenticator app (lost phone, lost TOTP key)
  *   token create --user USERNAME [--name "integration name"]
  * Without DATABASE_URL the embedded PostgreSQL of `npm start` is used.
  */
@@ -16,6 +17,7 @@ const HELP = `Pemakaian: npm run simpul -- <perintah>
   seed demo
   regions import <kode-kab/kota>          mis. 35.77
   user create --username U --name "Nama" --role ROLE --office KODE_KANTOR [--scope KODE_WILAYAH] [--rt 001,002]
+  user reset-2fa --user USERNAME          atur ulang verifikasi dua langkah (HP hilang); daftar ulang saat masuk berikutnya
   token create --user USERNAME [--name "nama integrasi"]
   dtks import BERKAS.csv|.xlsx [--region KODE] [--source DTKS|DTSEN] [--period TTTT-BB] [--force]
   dtks lookup --nik NIK | --no-kk NOMOR_KK [--as-user USERNAME]
@@ -58,10 +60,11 @@ async function main() {
         console.log("Migrasi selesai.");
         return 0;
       case "seed demo": {
-        const { seedDemoDistrict, DEMO_USERS, DEMO_PASSWORD } = await import("@/lib/seed/demo");
+        const { seedDemoDistrict, DEMO_USERS, DEMO_PASSWORD, DEMO_TOTP_SECRET } = await import("@/lib/seed/demo");
         const r = await seedDemoDistrict(db);
         console.log(r.created ? "Data demo Kota Madiun dibuat." : "Data demo sudah ada; wilayah dan data acuan diperbarui.");
         console.log(`Login demo (kata sandi: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(", ")}`);
+        console.log(`Kunci demo verifikasi dua langkah (TOTP) untuk admin dan dinsos: ${DEMO_TOTP_SECRET}`);
         return 0;
       }
       case "regions import": {
@@ -91,6 +94,19 @@ async function main() {
         };
         const r = await createUser(actor, parsed.data);
         console.log(`Pengguna ${r.username} dibuat. Kata sandi sementara (wajib diganti saat masuk): ${r.temporaryPassword}`);
+        return 0;
+      }
+      case "user reset-2fa": {
+        const { resetSecondFactor } = await import("@/lib/users/update-user");
+        const user = await db.user.findUnique({ where: { username: values.user ?? "" } });
+        if (!user) throw new Error(`Pengguna "${values.user ?? ""}" tidak ditemukan.`);
+        // The operator with shell access is trusted (docs/security.md); this is the way back in when every admin lost their phone.
+        const actor = {
+          id: operator, username: operator, role: "ADMIN" as const, officeId: user.officeId,
+          districtCode: user.districtCode, scopeRegionCode: user.districtCode, rtList: [],
+        };
+        const r = await resetSecondFactor(actor, user.id);
+        console.log(`Verifikasi dua langkah ${r.username} diatur ulang: ia mendaftarkan aplikasi autentikator baru saat masuk berikutnya.`);
         return 0;
       }
       case "token create": {

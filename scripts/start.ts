@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "@/lib/db/ensure-database";
 
@@ -13,6 +13,24 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const root = process.cwd();
 const log = (m: string) => console.log(`[simpul] ${m}`);
+const logFile = process.env.SIMPUL_LOG_FILE ? path.resolve(process.env.SIMPUL_LOG_FILE) : null;
+
+/**
+ * SIMPUL_LOG_FILE: everything this process and the web server print also goes to this file
+ * (appended). The e2e run uses it to check that no NIK reaches the server log (docs/security.md).
+ * Written synchronously, so nothing is lost when the process exits.
+ */
+function teeOutputTo(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "a", 0o600);
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      writeSync(fd, typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
 
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -45,10 +63,16 @@ function needsBuild(): boolean {
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(cmd, args, { stdio: "inherit", env });
+  if (!logFile) return spawn(cmd, args, { stdio: "inherit", env });
+  // Through this process, so the child's output reaches the log file too.
+  const child = spawn(cmd, args, { stdio: ["inherit", "pipe", "pipe"], env });
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return child;
 }
 
 async function main() {
+  if (logFile) teeOutputTo(logFile);
   const db = await ensureDatabase({ log });
   process.env.DATABASE_URL = db.url;
   let child: ChildProcess | undefined;
@@ -70,7 +94,8 @@ async function main() {
 
   try {
     const { bootstrapReferenceData } = await import("@/lib/seed/bootstrap");
-    const { seedDemoDistrict, isDemoSeeded, DEMO_USERS, DEMO_PASSWORD } = await import("@/lib/seed/demo");
+    const { seedDemoDistrict, isDemoSeeded, DEMO_USERS, DEMO_PASSWORD, DEMO_TOTP_SECRET } = await import("@/lib/seed/demo");
+    const { roleNeedsSecondFactor } = await import("@/lib/access/roles");
     const { db: client } = await import("@/lib/db/client");
     await bootstrapReferenceData(client);
     if (db.embedded && !(await isDemoSeeded(client))) {
@@ -101,7 +126,11 @@ async function main() {
     (await import("@/lib/referrals/scheduler")).startEscalationScheduler(log);
     if (demo) {
       log(`Login demo (kata sandi semua akun: ${DEMO_PASSWORD}):`);
-      for (const u of DEMO_USERS) log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}`);
+      for (const u of DEMO_USERS) {
+        log(`  ${u.username.padEnd(12)} ${u.role.padEnd(13)} ${u.name}${roleNeedsSecondFactor(u.role) ? "  + kode verifikasi dua langkah" : ""}`);
+      }
+      log(`Kunci demo verifikasi dua langkah (TOTP) untuk akun bertanda +: ${DEMO_TOTP_SECRET}`);
+      log("  tambahkan ke aplikasi autentikator (Google Authenticator, Aegis…) sebagai kunci, berbasis waktu, 6 angka.");
     }
   } catch (e) {
     console.error(`[simpul] gagal memulai: ${(e as Error).message}`);

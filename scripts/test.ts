@@ -1,18 +1,22 @@
 /**
  * `npm test`: the TypeScript check, unit tests, then integration tests against a fresh embedded PostgreSQL, then
  * Playwright end-to-end tests against the real app started the way `npm start` starts it.
- * `npm test -- typecheck`, `-- unit`, `-- integration` or `-- e2e` runs one part; any other argument is handed to
- * Vitest / Playwright as a file filter (`npm test -- integration break-glass`). Exits non-zero on any failure.
+ * `npm test -- typecheck`, `-- unit`, `-- integration` or `-- e2e` runs one part; further arguments filter the
+ * test files (`npm test -- integration session`). Exits non-zero on any failure.
  */
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { E2E_DATA_DIR, E2E_PG_PORT, E2E_SERVER_LOG } from "../playwright.config";
+import { findIdNumbersInLog, idNumbersInDatabase, idNumbersInSources } from "../tests/support/server-log";
 
 const root = process.cwd();
-const parts = process.argv.slice(2).filter((a) => ["typecheck", "unit", "integration", "e2e"].includes(a));
-const filters = process.argv.slice(2).filter((a) => !parts.includes(a));
+const PARTS = ["typecheck", "unit", "integration", "e2e"];
+const parts = process.argv.slice(2).filter((a) => PARTS.includes(a));
+/** Anything else is handed to Vitest / Playwright as a file filter: `npm test -- integration second-factor`. */
+const filters = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 const wanted = (p: string) => parts.length === 0 || parts.includes(p);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { part: string; ok: boolean }[] = [];
@@ -44,14 +48,42 @@ async function integration() {
   }
 }
 
+/**
+ * After the e2e run (server stopped): no NIK or No KK that the run used — every one in the e2e
+ * database, which holds the demo people, DTKS rows and all the specs registered, plus the literals
+ * in the specs and fixtures — appears in what the server printed. An empty log fails too, so a
+ * broken capture cannot pass for a clean one.
+ */
+async function checkServerLog() {
+  console.log("\n=== e2e server log: no NIK / No KK ===");
+  const log = existsSync(E2E_SERVER_LOG) ? readFileSync(E2E_SERVER_LOG, "utf8") : "";
+  const pg = await startEmbeddedPostgres({ dataDir: E2E_DATA_DIR, port: E2E_PG_PORT, log: console.log });
+  let leaked: string[] = [];
+  let ids = new Set<string>();
+  try {
+    ids = new Set([...(await idNumbersInDatabase(pg.url("simpul"))), ...idNumbersInSources(["tests/e2e", "tests/fixtures"])]);
+    leaked = findIdNumbersInLog(log, ids);
+  } finally {
+    await pg.stop();
+  }
+  const lines = log.split("\n").length;
+  if (log.trim() === "") console.log(`GAGAL: ${E2E_SERVER_LOG} kosong atau tidak ada — keluaran server tidak tertangkap.`);
+  else if (ids.size === 0) console.log("GAGAL: tidak ada NIK / No KK yang dipakai e2e untuk diperiksa.");
+  else if (leaked.length > 0) console.log(`GAGAL: ${leaked.length} NIK / No KK muncul di log server (${E2E_SERVER_LOG}), mis. ${leaked[0].slice(0, 6)}…`);
+  else console.log(`${ids.size} NIK / No KK diperiksa di ${lines} baris log server: tidak ada yang muncul.`);
+  results.push({ part: "e2e-log", ok: log.trim() !== "" && ids.size > 0 && leaked.length === 0 });
+}
+
 async function main() {
   if (wanted("typecheck")) run("typecheck", bin("tsc"), ["--noEmit"]);
   if (wanted("unit")) run("unit", bin("vitest"), ["run", "--project", "unit", ...filters]);
   if (wanted("integration")) await integration();
   if (wanted("e2e")) {
     // A fresh data folder: the e2e server seeds the demo district on its first start, as a new install would.
-    rmSync(path.join(root, ".simpul", "test", `e2e-pg-${process.env.SIMPUL_E2E_PG_PORT ?? 54350}`), { recursive: true, force: true });
+    rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+    rmSync(E2E_SERVER_LOG, { force: true });
     run("e2e", bin("playwright"), ["test", ...filters]);
+    await checkServerLog();
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

@@ -95,3 +95,26 @@ const SEES = {
 export function seesSensitive(role: Role, kind: TSensitive): boolean {
   return (SEES[role] as readonly TSensitive[]).includes(kind);
 }
+
+/**
+ * Roles that must pass a second factor (TOTP) after the password: ADMIN manages every account and
+ * the configuration, DINSOS reads the whole district's records. A stolen password alone must not
+ * open either. `satisfies Record<Role, …>` makes a new role decide.
+ */
+const NEEDS_SECOND_FACTOR = {
+  ADMIN: true,
+  MANAJER: false,
+  KOORDINATOR: false,
+  SUPERVISOR: false,
+  FRONT_OFFICE: false,
+  BACK_OFFICE: false,
+  FASILITATOR: false,
+  PSM: false,
+  TKSK: false,
+  DINSOS: true,
+  DESK_OFFICER: false,
+} as const satisfies Record<Role, boolean>;
+
+export function roleNeedsSecondFactor(role: Role): boolean {
+  return NEEDS_SECOND_FACTOR[role];
+}

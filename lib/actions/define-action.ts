@@ -5,6 +5,7 @@ import type { TAction, TResource } from "@/lib/access/roles";
 import { getCurrentUser, requestIp, type TSessionUser } from "@/lib/auth/session";
 import { DB_UNAVAILABLE_FORM_MESSAGE, isTransientDbError, transientErrorCode } from "@/lib/db/transient";
 import { AppError, isAppError } from "@/lib/errors";
+import { describeErrorForLog } from "@/lib/logging/describe-error";
 import { parseInput } from "./parse-input.ts";
 
 export type TActionResult<T> =
@@ -73,16 +74,25 @@ export function defineAction<S extends z.ZodType, T>(
       const data = await handler(parsed.data, { user, ip });
       return { ok: true, data };
     } catch (e) {
-      if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-      // Next.js signals redirect()/notFound() by throwing; let those through.
-      if (e && typeof e === "object" && "digest" in e) throw e;
-      if (isTransientDbError(e)) {
-        // PostgreSQL restarting or unreachable: say so, so the user retries instead of reporting a bug.
-        console.warn(`server action: database unavailable (${transientErrorCode(e)})`);
-        return { ok: false, code: "UNAVAILABLE", message: DB_UNAVAILABLE_FORM_MESSAGE };
-      }
-      console.error("server action failed", e);
-      return { ok: false, message: "Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin." };
+      return actionFailure(e);
     }
   };
+}
+
+/**
+ * A thrown error as an action result: an AppError's code and Indonesian message, "try again" for a
+ * database outage, a generic message (and the server log) for anything else — never a raw message.
+ * For the few actions that cannot use defineAction (the second-factor step has no full session yet).
+ */
+export function actionFailure(e: unknown): TActionResult<never> {
+  if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+  // Next.js signals redirect()/notFound() by throwing; let those through.
+  if (e && typeof e === "object" && "digest" in e) throw e;
+  if (isTransientDbError(e)) {
+    // PostgreSQL restarting or unreachable: say so, so the user retries instead of reporting a bug.
+    console.warn(`server action: database unavailable (${transientErrorCode(e)})`);
+    return { ok: false, code: "UNAVAILABLE", message: DB_UNAVAILABLE_FORM_MESSAGE };
+  }
+  console.error(`server action failed: ${describeErrorForLog(e)}`);
+  return { ok: false, message: "Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin." };
 }

@@ -6,6 +6,7 @@ import { DB_UNAVAILABLE_MESSAGE, isTransientDbError, transientErrorCode } from "
 import { AppError, isAppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/security/origin";
 import { actorFromToken } from "./tokens.ts";
+import { describeErrorForLog } from "@/lib/logging/describe-error";
 
 /** A route handler's caller: a bearer API token, or else the browser session. Null when neither. */
 export async function authenticateRequest(req: Request): Promise<TActor | null> {
@@ -51,7 +52,7 @@ export function jsonRoute<P>(handler: (req: Request, actor: TActor, params: P) =
         console.warn(`api route: database unavailable (${transientErrorCode(e)})`);
         return NextResponse.json({ error: { code: "UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE } }, { status: 503, headers: { "Retry-After": "5" } });
       }
-      console.error("api route failed", e);
+      console.error(`api route failed: ${describeErrorForLog(e)}`);
       return NextResponse.json({ error: { code: "INTERNAL", message: "Terjadi kesalahan di server." } }, { status: 500 });
     }
   };

@@ -16,7 +16,7 @@ export type TAuditEntry = {
 };
 
 /** Fields never copied into the audit trail. */
-const SECRET_FIELDS = new Set(["passwordHash", "tokenHash", "password"]);
+const SECRET_FIELDS = new Set(["passwordHash", "tokenHash", "password", "totpSecret"]);
 
 function clean(obj: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
   if (!obj) return undefined;

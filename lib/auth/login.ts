@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { roleNeedsSecondFactor } from "@/lib/access/roles";
 import { db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 
@@ -33,11 +34,10 @@ export async function attemptLogin(input: {
 
   // Without a trusted client address (see clientIp) only the per-account lock applies: one shared
   // "unknown" bucket would let a single attacker pause logins for everyone.
-  const ipKey = `ip:${ip ?? "unknown"}`;
-  const ipRow = ip ? await db.loginThrottle.findUnique({ where: { key: ipKey } }) : null;
-  if (ipRow?.lockedUntil && ipRow.lockedUntil > now) {
+  const ipPaused = ip ? await ipPausedUntil(ip) : null;
+  if (ipPaused) {
     await writeAudit(db, { id: null, label: actorLabel, ip }, { action: "login.throttled", entity: "session", outcome: "denied" });
-    return { ok: false, code: "THROTTLED", until: ipRow.lockedUntil };
+    return { ok: false, code: "THROTTLED", until: ipPaused };
   }
 
   const user = await db.user.findUnique({ where: { username } });
@@ -51,7 +51,7 @@ export async function attemptLogin(input: {
   }
 
   if (!user || !passwordOk) {
-    if (ip) await recordIpFailure(ipKey);
+    if (ip) await recordIpFailure(ip);
     let lockedUntil: Date | undefined;
     if (user) {
       // Counted in the database, not read-modify-write: parallel guesses must not overwrite each other.
@@ -81,20 +81,38 @@ export async function attemptLogin(input: {
   }
 
   const sessionId = randomBytes(24).toString("base64url");
+  const needsSecondFactor = roleNeedsSecondFactor(user.role);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    // With a second factor still owed, the failure counter is cleared only when the code is right
+    // (lib/auth/verify-second-factor.ts): otherwise every correct password would wipe the count of
+    // wrong codes, and an attacker holding the password could guess codes without limit.
+    if (!needsSecondFactor) {
+      await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    }
     await tx.userSession.create({
       data: { id: sessionId, userId: user.id, ip, userAgent: input.userAgent?.slice(0, 300) ?? null },
     });
     await writeAudit(tx, { id: user.id, label: user.username, ip }, {
-      action: "login.success", entity: "user", entityId: user.id, districtCode: user.districtCode,
+      action: needsSecondFactor ? "login.password-ok" : "login.success", entity: "user", entityId: user.id, districtCode: user.districtCode,
     });
   });
   return { ok: true, userId: user.id, sessionId };
 }
 
-/** Counts a failure for an IP address atomically and pauses the address at MAX_FAILED_PER_IP within the window. */
-async function recordIpFailure(key: string) {
+const ipThrottleKey = (ip: string) => `ip:${ip}`;
+
+/** Until when logins from this address are paused, or null. */
+export async function ipPausedUntil(ip: string): Promise<Date | null> {
+  const row = await db.loginThrottle.findUnique({ where: { key: ipThrottleKey(ip) } });
+  return row?.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil : null;
+}
+
+/**
+ * Counts a failure for an IP address atomically and pauses the address at MAX_FAILED_PER_IP within
+ * the window. Wrong second-factor codes count here too.
+ */
+export async function recordIpFailure(ip: string) {
+  const key = ipThrottleKey(ip);
   const [row] = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO login_throttle (key, failures, window_start) VALUES (${key}, 1, now() AT TIME ZONE 'UTC')
     ON CONFLICT (key) DO UPDATE SET

@@ -35,6 +35,10 @@ async function actorFor(values: TValues, operator: string): Promise<TActor> {
 
 const fmt = (n: number) => n.toLocaleString("id-ID");
 
+const PHASE_LABELS: Record<string, string> = {
+  INDEXING: "menyusun indeks NIK/KK", ACTIVE: "aktif", SEARCH_INDEX: "aktif; menyusun indeks pencarian nama",
+};
+
 export async function dtksCli(verb: string, positionals: string[], values: TValues, operator: string): Promise<number> {
   if (verb === "import") {
     const file = positionals[0];
@@ -53,11 +57,13 @@ export async function dtksCli(verb: string, positionals: string[], values: TValu
       onProgress: (p) => {
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         const pct = p.fileBytes ? Math.min(100, Math.round((p.bytesRead / p.fileBytes) * 100)) : 0;
-        process.stderr.write(`\r  ${p.phase === "LOADING" ? `${pct}%` : p.phase}: ${fmt(p.rowsRead)} baris dibaca, ${fmt(p.rowsLoaded)} dimuat, ${fmt(p.rowsRejected)} ditolak   `);
+        const step = p.phase === "LOADING" ? `${pct}%` : (PHASE_LABELS[p.phase] ?? p.phase);
+        process.stderr.write(`\r  ${step}: ${fmt(p.rowsRead)} baris dibaca, ${fmt(p.rowsLoaded)} dimuat, ${fmt(p.rowsRejected)} ditolak   `);
       },
     });
     const seconds = (performance.now() - t0) / 1000;
     process.stderr.write("\n");
+    if (done.status === "ACTIVE" && !done.searchReadyAt) console.error("Catatan: indeks pencarian nama belum selesai; disusun ulang otomatis. Cari per NIK / No KK sudah bisa.");
     if (done.status !== "ACTIVE") {
       console.error(`Gagal: ${done.message ?? done.status}`);
       return 1;

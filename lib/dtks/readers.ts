@@ -1,18 +1,19 @@
 import "server-only";
-// Register extracts as async row iterators, never whole in memory: CSV (comma or semicolon, UTF-8 or
-// Windows-1252, detected from the first bytes) through csv-parse, XLSX through exceljs's streaming reader.
-// The first row yielded is the header row. `progress.bytesRead` counts the file's bytes consumed so far.
+// Register extracts as async iterators of row batches, never whole in memory: CSV (comma, semicolon or tab,
+// UTF-8 or Windows-1252, detected from the first bytes) through CsvSplitter, XLSX through exceljs's
+// streaming reader. The first row is the header row. `progress.bytesRead` counts the file's bytes consumed.
 
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
-import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { CsvSplitter } from "./csv-splitter.ts";
 
 export type TFileKind = "csv" | "xlsx";
 export type TProgress = { bytesRead: number };
-export type TRowSource = { rows: AsyncIterable<string[]>; progress: TProgress; encoding?: string; delimiter?: string };
+/** Rows come in batches (one per chunk of the file read): a yield per row would cost more than parsing it. */
+export type TRowSource = { batches: AsyncIterable<string[][]>; progress: TProgress; encoding?: string; delimiter?: string };
 
 export function fileKindOf(fileName: string): TFileKind | null {
   const lower = fileName.toLowerCase();
@@ -71,19 +72,23 @@ async function openCsv(path: string): Promise<TRowSource> {
   const { encoding, delimiter } = sniffCsv(await readHead(path));
   const progress: TProgress = { bytesRead: 0 };
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
-  let stream: NodeJS.ReadableStream = file.pipe(byteCounter(progress));
-  if (encoding === "win1252") stream = stream.pipe(iconv.decodeStream("win1252"));
-  const parser = stream.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: false }),
-  );
-  const rows = (async function* () {
+  let text: NodeJS.ReadableStream = file.pipe(byteCounter(progress));
+  if (encoding === "win1252") text = text.pipe(iconv.decodeStream("win1252"));
+  else text.setEncoding("utf8");
+  const splitter = new CsvSplitter(delimiter);
+  const batches = (async function* () {
     try {
-      for await (const record of parser as AsyncIterable<string[]>) yield record;
+      for await (const chunk of text as AsyncIterable<string>) {
+        const rows = splitter.push(chunk);
+        if (rows.length > 0) yield rows;
+      }
+      const rest = splitter.end();
+      if (rest.length > 0) yield rest;
     } finally {
       file.destroy();
     }
   })();
-  return { rows, progress, encoding, delimiter };
+  return { batches, progress, encoding, delimiter };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -107,23 +112,29 @@ async function openXlsx(path: string): Promise<TRowSource> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit",
   });
-  const rows = (async function* () {
+  const batches = (async function* () {
     try {
       // Only the first worksheet: extracts carry one sheet; later ones are notes or summaries.
       for await (const worksheet of reader) {
+        let batch: string[][] = [];
         for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
           const values = row.values as ExcelJS.CellValue[];
           const cells: string[] = [];
           for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-          yield cells;
+          batch.push(cells);
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
         }
+        if (batch.length > 0) yield batch;
         break;
       }
     } finally {
       file.destroy();
     }
   })();
-  return { rows, progress };
+  return { batches, progress };
 }
 
 export async function openRowSource(path: string, kind: TFileKind): Promise<TRowSource> {

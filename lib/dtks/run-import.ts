@@ -4,17 +4,20 @@ import "server-only";
 // dtks_record and makes the batch the active one of its region and source. Until that commit nothing of
 // the batch is visible; an error, a cancel or a killed process leaves the previous active batch in force.
 // The loading connection holds an advisory lock on the batch, so a batch stuck in LOADING whose lock is
-// free belongs to a dead process: cleanupAbandonedBatches marks it FAILED and drops its table.
+// free belongs to a dead process: cleanupAbandonedBatches marks it FAILED and drops its table. The
+// name-search index is built after the switch (the batch is found by NIK / No KK meanwhile); one left
+// unbuilt by a dead process is built by resumeSearchIndexes.
 
 import { once } from "node:events";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db/client";
-import { mapHeaders, type TColumnMapping, type TSavedMapping } from "./headers.ts";
+import { mapHeaders, type TSavedMapping } from "./headers.ts";
+import { CsvSyntaxError } from "./csv-splitter.ts";
+import { NikSet } from "./nik-set.ts";
 import { fileKindOf, openRowSource } from "./readers.ts";
-import { copyRawCsv, insertShapedRows, rawTable } from "./sql-load.ts";
-import { readHeaderRow } from "./start-import.ts";
 import { validateRow, type TDtksRow, type TRowContext } from "./validate-row.ts";
+import { describeErrorForLog } from "@/lib/logging/describe-error";
 
 export const stageTable = (batchId: string) => `dtks_record_b_${batchId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 const lockKey = (batchId: string) => `dtks-batch:${batchId}`;
@@ -25,17 +28,26 @@ const COLUMNS = [
 ] as const;
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
 function copyValue(v: string | number | null): string {
   if (v === null) return "\\N";
   if (typeof v === "number") return String(v);
+  if (!COPY_SPECIAL.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
+/** One COPY text line. Written out field by field: this runs once per row of a multi-million-row file. */
 function copyLine(batchId: string, rowNo: number, districtCode: string, r: TDtksRow): string {
-  return [
-    batchId, rowNo, districtCode, r.regionCode, r.kecamatanCode, r.nik, r.noKk, r.name, r.nameNormalized, r.birthDate,
-    r.sex, r.relation, r.address, r.rt, r.rw, r.desil, r.status, `{${r.programs.join(",")}}`,
-  ].map((v) => copyValue(v as string | number | null)).join("\t") + "\n";
+  return batchId + "\t" + rowNo + "\t" + districtCode + "\t" + r.regionCode + "\t" + copyValue(r.kecamatanCode) + "\t" +
+    r.nik + "\t" + copyValue(r.noKk) + "\t" + copyValue(r.name) + "\t" + copyValue(r.nameNormalized) + "\t" +
+    copyValue(r.birthDate) + "\t" + copyValue(r.sex) + "\t" + copyValue(r.relation) + "\t" + copyValue(r.address) + "\t" +
+    copyValue(r.rt) + "\t" + copyValue(r.rw) + "\t" + copyValue(r.desil) + "\t" + copyValue(r.status) + "\t" +
+    "{" + r.programs.join(",") + "}\n";
+}
+
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (String(c ?? "").trim() !== "") return false;
+  return true;
 }
 
 export type TRunOptions = {
@@ -74,7 +86,6 @@ export async function cleanupAbandonedBatches(client?: pg.Client, exceptId?: str
       if (!got.rows[0].ok) continue; // still loading in a live process
       try {
         await c.query(`DROP TABLE IF EXISTS "${stageTable(id)}"`);
-        await c.query(`DROP TABLE IF EXISTS "${rawTable(stageTable(id))}"`);
         await c.query(
           `UPDATE dtks_batch SET status = 'FAILED', finished_at = now(), updated_at = now(),
              message = 'Impor terhenti sebelum selesai (proses berhenti). Data aktif sebelumnya tetap berlaku; ulangi impor.'
@@ -85,133 +96,108 @@ export async function cleanupAbandonedBatches(client?: pg.Client, exceptId?: str
         await c.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(id)]);
       }
     }
+    const unindexed = await c.query(`SELECT 1 FROM dtks_batch WHERE status = 'ACTIVE' AND search_ready_at IS NULL AND id IS DISTINCT FROM $1 LIMIT 1`, [exceptId ?? null]);
+    if (unindexed.rows.length > 0) {
+      // In the background: a page that lists batches must not wait for an index build.
+      void resumeSearchIndexes().catch((e) => console.warn(`dtks: resuming name-search indexes failed: ${describeErrorForLog(e)}`));
+    }
   } finally {
     if (own) await c.end();
   }
 }
 
+/**
+ * The batch's name-search (trigram) index and planner statistics, built after the switch; records
+ * search_ready_at. Idempotent: a crash midway leaves no index (CREATE INDEX is transactional) and
+ * resumeSearchIndexes builds it again.
+ */
+async function buildSearchIndex(client: pg.Client, batchId: string) {
+  const table = stageTable(batchId);
+  await client.query(`ANALYZE "${table}"`);
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  try {
+    await client.query(`CREATE INDEX IF NOT EXISTS "${table}_name_trgm" ON "${table}" USING gin (kecamatan_code, name_normalized gin_trgm_ops)`);
+  } finally {
+    await client.query(`RESET maintenance_work_mem`);
+  }
+  await client.query(`UPDATE dtks_batch SET search_ready_at = now(), updated_at = now() WHERE id = $1`, [batchId]);
+}
+
+/** Active batches whose name-search index a dead process did not finish: builds them, one at a time. */
+export async function resumeSearchIndexes() {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ id: string }>(`SELECT id FROM dtks_batch WHERE status = 'ACTIVE' AND search_ready_at IS NULL`);
+    for (const { id } of rows) {
+      const got = await c.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [lockKey(id)]);
+      if (!got.rows[0].ok) continue; // its import is still running and will build it
+      try {
+        await buildSearchIndex(c, id);
+      } finally {
+        await c.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(id)]);
+      }
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 type TCounters = { rowsRead: number; rowsLoaded: number; rowsRejected: number; bytesRead: number };
 
-/** The Node path: every row through csv-parse/exceljs and validateRow, COPY into the batch table (XLSX, odd CSVs). */
-async function loadViaNode(
+/** Every row through CsvSplitter/exceljs and validateRow, COPY into the batch table. */
+async function loadRows(
   client: pg.Client, table: string, batchId: string, districtCode: string, filePath: string, kind: "csv" | "xlsx",
   savedMapping: TSavedMapping, ctx: TRowContext, counters: TCounters, errors: TError[], opts: TRunOptions, tick: () => Promise<void>,
 ) {
-    const source = await openRowSource(filePath, kind);
-    const copy = client.query(copyFrom(`COPY "${table}" (${COLUMNS.join(", ")}) FROM STDIN`));
-    let copyError: Error | null = null;
-    copy.on("error", (e: Error) => (copyError = e));
-    let mapping: ReturnType<typeof mapHeaders> | null = null;
-    let buffer = "";
-    try {
-      for await (const cells of source.rows) {
+  const source = await openRowSource(filePath, kind);
+  const copy = client.query(copyFrom(`COPY "${table}" (${COLUMNS.join(", ")}) FROM STDIN`));
+  let copyError: Error | null = null;
+  copy.on("error", (e: Error) => (copyError = e));
+  let mapping: ReturnType<typeof mapHeaders> | null = null;
+  const seen = new NikSet();
+  let buffer = "";
+  try {
+    for await (const batch of source.batches) {
+      for (const cells of batch) {
         if (!mapping) {
           mapping = mapHeaders(cells.map((h) => String(h ?? "").trim()), savedMapping);
           continue;
         }
-        if (cells.every((c) => String(c ?? "").trim() === "")) continue;
+        if (isBlankRow(cells)) continue;
         const rowNumber = ++counters.rowsRead;
         if (opts.failAfterRows !== undefined && rowNumber > opts.failAfterRows) throw new Error(`simulated crash after ${opts.failAfterRows} rows`);
         const result = validateRow(cells, mapping, ctx);
-        if (result.ok) {
+        // The same NIK twice: the first row loads, the later ones are reported.
+        const firstRow = result.ok ? seen.addOrGet(result.row.nik, rowNumber) : 0;
+        if (firstRow) {
+          errors.push({ rowNumber, reason: `NIK ganda: sama dengan baris ${firstRow}.`, nik: result.ok ? result.row.nik : null });
+          counters.rowsRejected++;
+        } else if (result.ok) {
           buffer += copyLine(batchId, rowNumber, districtCode, result.row);
           counters.rowsLoaded++;
         } else {
           errors.push({ rowNumber, reason: result.reason, nik: result.nik });
           counters.rowsRejected++;
         }
-        if (buffer.length >= 256 * 1024) {
-          if (copyError) throw copyError;
-          if (!copy.write(buffer)) await once(copy, "drain");
-          buffer = "";
-          counters.bytesRead = source.progress.bytesRead;
-          await tick();
-        }
       }
-      opts.signal?.throwIfAborted();
-      if (buffer) copy.write(buffer);
-      copy.end();
-      await once(copy, "finish");
-    } catch (e) {
-      copy.destroy(e as Error);
-      throw e;
-    }
-    if (copyError) throw copyError;
-}
-
-/**
- * The SQL path, after copyRawCsv: one INSERT … SELECT takes the rows of the common shape; the rest go through
- * validateRow in file order (bad rows get its reasons). Blank lines are skipped and not counted, as in Node.
- */
-async function loadViaSql(
-  client: pg.Client, table: string, batchId: string, mapping: TColumnMapping, ctx: TRowContext,
-  counters: TCounters, errors: TError[], opts: TRunOptions, tick: () => Promise<void>,
-) {
-  const raw = rawTable(table);
-  const lines = counters.rowsRead;
-  if (opts.failAfterRows !== undefined && lines > opts.failAfterRows) throw new Error(`simulated crash after ${opts.failAfterRows} rows`);
-  opts.signal?.throwIfAborted();
-  const today = opts.today ?? new Date();
-  const todayKey = today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
-  const { inserted, total, leftoverSql, args } = await insertShapedRows(client, table, mapping, {
-    batchId, districtCode: ctx.districtCode, batchRegionCode: ctx.batchRegionCode, todayKey,
-  });
-  let loaded = inserted;
-  let rejected = 0;
-  const blanks: number[] = [];
-  if (inserted < total) {
-    opts.signal?.throwIfAborted();
-    await client.query("BEGIN");
-    try {
-      await client.query(`DECLARE leftover NO SCROLL CURSOR FOR
-        SELECT r.* FROM "${raw}" r JOIN (${leftoverSql}) l ON l.seq = r.seq ORDER BY r.seq`, args);
-      for (;;) {
-        const { rows } = await client.query<Record<string, string | null | number>>(`FETCH 5000 FROM leftover`);
-        if (rows.length === 0) break;
-        let buffer = "";
-        for (const row of rows) {
-          const seq = Number(row.seq);
-          const cells: string[] = [];
-          for (let i = 0; `c${i}` in row; i++) cells.push((row[`c${i}`] as string | null) ?? "");
-          if (cells.every((c) => c.trim() === "")) {
-            blanks.push(seq);
-            continue;
-          }
-          const result = validateRow(cells, mapping, ctx);
-          // Good rows keep the raw line number for now (renumbered below, with the SQL-loaded ones).
-          if (result.ok) {
-            buffer += copyLine(batchId, seq, ctx.districtCode, result.row);
-            loaded++;
-          } else {
-            errors.push({ rowNumber: seq - blanks.length, reason: result.reason, nik: result.nik });
-            rejected++;
-          }
-        }
-        if (buffer) {
-          const copy = client.query(copyFrom(`COPY "${table}" (${COLUMNS.join(", ")}) FROM STDIN`));
-          copy.end(buffer);
-          await once(copy, "finish");
-        }
-        counters.rowsLoaded = loaded;
-        counters.rowsRejected = rejected;
+      if (buffer.length >= 256 * 1024) {
+        if (copyError) throw copyError;
+        if (!copy.write(buffer)) await once(copy, "drain");
+        buffer = "";
+        counters.bytesRead = source.progress.bytesRead;
         await tick();
       }
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
     }
+    opts.signal?.throwIfAborted();
+    if (buffer) copy.write(buffer);
+    copy.end();
+    await once(copy, "finish");
+  } catch (e) {
+    copy.destroy(e as Error);
+    throw e;
   }
-  if (blanks.length) {
-    await client.query(
-      `UPDATE "${table}" SET row_no = row_no - (SELECT count(*) FROM unnest($1::int[]) b WHERE b < row_no) WHERE row_no > $2`,
-      [blanks, blanks[0]],
-    );
-  }
-  await client.query(`DROP TABLE IF EXISTS "${raw}"`);
-  counters.rowsRead = total - blanks.length;
-  counters.rowsLoaded = loaded;
-  counters.rowsRejected = rejected;
+  if (copyError) throw copyError;
 }
 
 /** Loads the batch created by startImport. Resolves with the final batch row; never leaves it half-visible. */
@@ -226,6 +212,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
   const counters = { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, bytesRead: 0 };
   const errors: TError[] = [];
   let phase = "LOADING";
+  let activated = false;
   const report = async (force = false) => {
     opts.onProgress?.({ ...counters, fileBytes, phase });
     await db.dtksBatch.update({
@@ -250,61 +237,16 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
       lastReport = Date.now();
     };
 
-    // CSV with DTKS_SQL_LOAD=1: PostgreSQL parses and validates (lib/dtks/sql-load.ts); a file it cannot parse
-    // goes the Node way. Off by default: measured SLOWER than the Node path (≈65 µs/row in PostgreSQL's expression
-    // evaluator vs ≈30 µs/row in Node, docs/benchmarks-dtks.md), kept for the record and for faster hardware.
-    let viaSql = false;
-    if (kind === "csv" && process.env.DTKS_SQL_LOAD === "1") {
-      const headers = await readHeaderRow(filePath, batch.fileName);
-      const mapping = mapHeaders(headers, (batch.mapping ?? {}) as TSavedMapping);
-      let copied = false;
-      try {
-        await copyRawCsv(client, table, filePath, headers.length, async (bytes, lines) => {
-          counters.bytesRead = bytes;
-          counters.rowsRead = Math.max(0, lines - 1);
-          await tick();
-        }, opts.signal);
-        copied = true;
-      } catch (e) {
-        if (opts.signal?.aborted) throw e;
-        console.warn(`dtks import ${batchId}: PostgreSQL could not read the CSV (${(e as Error).message}); reading it in Node instead.`);
-        await client.query(`DROP TABLE IF EXISTS "${rawTable(table)}"`);
-        Object.assign(counters, { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, bytesRead: 0 });
-      }
-      if (copied) {
-        await loadViaSql(client, table, batchId, mapping, ctx, counters, errors, opts, tick);
-        viaSql = true;
-      }
-    }
-    if (!viaSql) await loadViaNode(client, table, batchId, batch.districtCode, filePath, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick);
+    await loadRows(client, table, batchId, batch.districtCode, filePath, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick);
     counters.bytesRead = fileBytes;
 
-    // The same NIK twice: keep the first row, report the others.
+    // Indexes after the load (7x faster than loading into an indexed table, DESIGN.md), matching the
+    // partitioned indexes of dtks_record so ATTACH adopts them instead of building new ones. Side by side on
+    // their own connections. The name-search index comes after the switch (buildSearchIndex).
     phase = "INDEXING";
     await db.dtksBatch.update({ where: { id: batchId }, data: { status: "INDEXING" } });
-    const dups = await client.query<{ nik: string; rows: number[] }>(
-      `SELECT nik, array_agg(row_no ORDER BY row_no) AS rows FROM "${table}" GROUP BY nik HAVING count(*) > 1`,
-    );
-    const later: number[] = [];
-    for (const d of dups.rows) {
-      for (const r of d.rows.slice(1)) {
-        later.push(r);
-        errors.push({ rowNumber: r, reason: `NIK ganda: sama dengan baris ${d.rows[0]}.`, nik: d.nik });
-      }
-    }
-    if (later.length) await client.query(`DELETE FROM "${table}" WHERE row_no = ANY($1::int[])`, [later]);
-    counters.rowsLoaded -= later.length;
-    counters.rowsRejected += later.length;
     await report(true);
-
-    // Indexes after the load (7x faster than loading into an indexed table, DESIGN.md), matching the
-    // partitioned indexes of dtks_record so ATTACH adopts them instead of building new ones.
-    // The three builds run side by side on their own connections (the trigram one dominates).
-    await Promise.all([
-      `CREATE INDEX ON "${table}" USING gin (kecamatan_code, name_normalized gin_trgm_ops)`,
-      `CREATE INDEX ON "${table}" (nik)`,
-      `CREATE INDEX ON "${table}" (no_kk)`,
-    ].map(async (sql) => {
+    await Promise.all([`CREATE INDEX ON "${table}" (nik)`, `CREATE INDEX ON "${table}" (no_kk)`].map(async (sql) => {
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();
       try {
@@ -316,7 +258,6 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     }));
     // Lets ATTACH skip its validation scan.
     await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_batch" CHECK (batch_id = '${batchId.replace(/'/g, "")}')`);
-    await client.query(`ANALYZE "${table}"`);
     opts.signal?.throwIfAborted();
 
     // The switch: one transaction.
@@ -353,10 +294,16 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     // Superseded rows are already invisible (reads join dtks_active); drop them to free the space.
     if (previous) await client.query(`DROP TABLE IF EXISTS "${stageTable(previous)}"`).catch(() => {});
     opts.onProgress?.({ ...counters, fileBytes, phase: "ACTIVE" });
+    activated = true;
+    // Active and found by NIK / No KK from here on; the name-search index follows, still under the lock.
+    opts.onProgress?.({ ...counters, fileBytes, phase: "SEARCH_INDEX" });
+    await buildSearchIndex(client, batchId).catch((e) =>
+      console.warn(`dtks import ${batchId}: name-search index not built yet (${describeErrorForLog(e)}); it is retried later.`),
+    );
   } catch (e) {
+    if (activated) throw e;
     const cancelled = opts.signal?.aborted ?? false;
     await client.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => {});
-    await client.query(`DROP TABLE IF EXISTS "${rawTable(table)}"`).catch(() => {});
     await flushErrors(batchId, errors).catch(() => {});
     await db.dtksBatch.update({
       where: { id: batchId },
@@ -365,10 +312,12 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
         rowsRead: counters.rowsRead, rowsLoaded: 0, rowsRejected: counters.rowsRejected,
         message: cancelled
           ? "Impor dibatalkan. Data aktif sebelumnya tetap berlaku."
-          : "Impor gagal di tengah jalan. Data aktif sebelumnya tetap berlaku; periksa berkas lalu ulangi.",
+          : e instanceof CsvSyntaxError
+            ? `Berkas tidak terbaca: ${e.message} Data aktif sebelumnya tetap berlaku; perbaiki berkas lalu ulangi.`
+            : "Impor gagal di tengah jalan. Data aktif sebelumnya tetap berlaku; periksa berkas lalu ulangi.",
       },
     });
-    if (!cancelled) console.warn(`dtks import ${batchId} failed:`, (e as Error).message);
+    if (!cancelled) console.warn(`dtks import ${batchId} failed: ${describeErrorForLog(e)}`);
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey(batchId)]).catch(() => {});
     await client.end().catch(() => {});

@@ -38,11 +38,12 @@ export async function readHeaderRow(path: string, fileName: string): Promise<str
   const kind = fileKindOf(fileName);
   if (!kind) throw new AppError("INVALID", "Berkas harus CSV atau XLSX.", { file: ["Berkas harus CSV atau XLSX."] });
   const source = await openRowSource(path, kind);
-  const it = source.rows[Symbol.asyncIterator]();
+  const it = source.batches[Symbol.asyncIterator]();
   const first = await it.next();
   await it.return?.();
-  if (first.done) throw new AppError("INVALID", "Berkas kosong.", { file: ["Berkas kosong: tidak ada baris judul kolom."] });
-  return first.value.map((h) => String(h ?? "").trim());
+  const header = first.done ? undefined : first.value[0];
+  if (!header) throw new AppError("INVALID", "Berkas kosong.", { file: ["Berkas kosong: tidak ada baris judul kolom."] });
+  return header.map((h) => String(h ?? "").trim());
 }
 
 export async function startImport(actor: TImportActor, filePath: string, fileName: string, input: TImportOptions) {

@@ -1,7 +1,7 @@
 // One row of a register extract → a record ready to load, or a reason the clerk can act on. Pure: the
 // import runs it on millions of rows, the tests on single ones.
 
-import { normalizeIdNumber, parseNik } from "@/lib/households/nik";
+import { daysInMonth, normalizeIdNumber, parseNik, quickIdDate } from "@/lib/households/nik";
 import { normalizePersonName } from "@/lib/households/name-match";
 import { parseNoKk } from "@/lib/households/no-kk";
 import { DTKS_PROGRAMS, programOf, type TColumnMapping, type TDtksProgram } from "./headers.ts";
@@ -37,10 +37,13 @@ export type TRowResult = { ok: true; row: TDtksRow } | { ok: false; reason: stri
 
 const TRUTHY = new Set(["1", "Y", "YA", "YES", "TRUE", "V", "X", "ADA", "PENERIMA", "AKTIF", "✓", "√"]);
 
+const FALSY = new Set(["", "0", "N", "T", "NO", "TIDAK", "-", "FALSE", "BUKAN"]);
+
 /** Whether a program's own yes/no column, holding `value` (trimmed), marks the person as a recipient. */
 export function programFlag(value: string, program: TDtksProgram): boolean {
   const v = value.toUpperCase();
-  return v !== "" && (TRUTHY.has(v) || programOf(v) === program);
+  if (FALSY.has(v)) return false;
+  return TRUTHY.has(v) || programOf(v) === program;
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, "");
@@ -77,8 +80,7 @@ export function parseDate(raw: string): string | undefined {
   else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else return undefined;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1880) return undefined;
+  if (y < 1880 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -99,40 +101,72 @@ function isWithin(code: string, scope: string) {
   return code === scope || code.startsWith(scope + ".");
 }
 
+// The hot path of an import (millions of rows): no closures created per row, no regex where a test will do.
+function cellAt(cells: readonly string[], i: number | undefined): string {
+  if (i === undefined) return "";
+  const v = cells[i];
+  return v === undefined || v === null ? "" : String(v).trim();
+}
+
+const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
+/** Runs of whitespace (tabs, line breaks, double spaces) as one space. */
+function singleSpaced(text: string): string {
+  return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
+function textAt(cells: readonly string[], i: number | undefined): string | null {
+  return singleSpaced(cellAt(cells, i)) || null;
+}
+
+// One options object per context, so `today` is the same instant for every row of a file.
+const idOptionsOf = new WeakMap<TRowContext, { today: Date }>();
+function idOptions(ctx: TRowContext) {
+  let opts = idOptionsOf.get(ctx);
+  if (!opts) idOptionsOf.set(ctx, (opts = { today: ctx.today ?? new Date() }));
+  return opts;
+}
+
 /** Validates and shapes one data row. `cells` are the row's values as text, in file column order. */
 export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TRowContext): TRowResult {
-  const cell = (i: number | undefined) => (i === undefined ? "" : String(cells[i] ?? "").trim());
-  const nikRaw = cell(m.fields.nik);
-  const nikParsed = parseNik(nikRaw, { today: ctx.today });
-  const nikShown = nikRaw === "" ? null : normalizeIdNumber(nikRaw).slice(0, 32);
-  if (!nikParsed.ok) return { ok: false, reason: nikParsed.message, nik: nikShown };
-  const nik = nikParsed.value.nik;
-  const fail = (reason: string): TRowResult => ({ ok: false, reason, nik });
+  const opts = idOptions(ctx);
+  const nikRaw = cellAt(cells, m.fields.nik);
+  // A clean, valid NIK takes the quick check; anything else gets parseNik's answer and message.
+  let nik: string, nikBirthDate: string, nikSex: "L" | "P";
+  const quick = quickIdDate(nikRaw, true, opts.today);
+  if (quick) [nik, nikBirthDate, nikSex] = [nikRaw, quick.iso, quick.sex];
+  else {
+    const parsed = parseNik(nikRaw, opts);
+    if (!parsed.ok) return { ok: false, reason: parsed.message, nik: nikRaw === "" ? null : normalizeIdNumber(nikRaw).slice(0, 32) };
+    [nik, nikBirthDate, nikSex] = [parsed.value.nik, parsed.value.birthDate, parsed.value.sex];
+  }
 
-  const name = cell(m.fields.name).replace(/\s+/g, " ");
-  if (name === "") return fail("Nama kosong.");
+  const name = singleSpaced(cellAt(cells, m.fields.name));
+  if (name === "") return fail("Nama kosong.", nik);
   const nameNormalized = normalizePersonName(name);
-  if (nameNormalized === "") return fail(`Nama "${name}" tidak berisi huruf.`);
+  if (nameNormalized === "") return fail(`Nama "${name}" tidak berisi huruf.`, nik);
 
   let noKk: string | null = null;
-  const kkRaw = cell(m.fields.noKk);
+  const kkRaw = cellAt(cells, m.fields.noKk);
   if (kkRaw !== "") {
-    const kk = parseNoKk(kkRaw, { today: ctx.today });
-    if (!kk.ok) return fail(kk.message);
-    noKk = kk.value.noKk;
+    if (quickIdDate(kkRaw, false, opts.today)) noKk = kkRaw;
+    else {
+      const kk = parseNoKk(kkRaw, opts);
+      if (!kk.ok) return fail(kk.message, nik);
+      noKk = kk.value.noKk;
+    }
   }
 
   let regionCode: string | null = null;
-  const regionRaw = cell(m.fields.regionCode);
+  const regionRaw = cellAt(cells, m.fields.regionCode);
   if (regionRaw !== "") {
     regionCode = normalizeRegionCode(regionRaw);
-    if (!regionCode) return fail(`Kode wilayah "${regionRaw}" tidak terbaca.`);
-  } else if ([m.fields.provinceCode, m.fields.kabupatenCode, m.fields.kecamatanCode, m.fields.desaCode].some((i) => cell(i) !== "")) {
+    if (!regionCode) return fail(`Kode wilayah "${regionRaw}" tidak terbaca.`, nik);
+  } else if ([m.fields.provinceCode, m.fields.kabupatenCode, m.fields.kecamatanCode, m.fields.desaCode].some((i) => cellAt(cells, i) !== "")) {
     regionCode = composeRegion({
-      province: cell(m.fields.provinceCode), kabupaten: cell(m.fields.kabupatenCode),
-      kecamatan: cell(m.fields.kecamatanCode), desa: cell(m.fields.desaCode),
+      province: cellAt(cells, m.fields.provinceCode), kabupaten: cellAt(cells, m.fields.kabupatenCode),
+      kecamatan: cellAt(cells, m.fields.kecamatanCode), desa: cellAt(cells, m.fields.desaCode),
     });
-    if (!regionCode) return fail("Kode provinsi/kabupaten/kecamatan/desa tidak lengkap.");
+    if (!regionCode) return fail("Kode provinsi/kabupaten/kecamatan/desa tidak lengkap.", nik);
   } else if (noKk) {
     // Minimal lists (desil, BNBA) carry no region: the KK's issuing kecamatan is the best guess, if it is ours.
     const kec = `${noKk.slice(0, 2)}.${noKk.slice(2, 4)}.${noKk.slice(4, 6)}`;
@@ -140,49 +174,52 @@ export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TR
   } else {
     regionCode = ctx.batchRegionCode;
   }
-  if (regionCode !== ctx.batchRegionCode && !ctx.knownRegions.has(regionCode)) return fail(`Kode wilayah ${regionCode} tidak dikenal.`);
-  if (!isWithin(regionCode, ctx.batchRegionCode)) return fail(`Wilayah ${regionCode} di luar wilayah impor ${ctx.batchRegionCode}.`);
-  const segments = regionCode.split(".");
-  const kecamatanCode = segments.length >= 3 ? segments.slice(0, 3).join(".") : null;
+  if (regionCode !== ctx.batchRegionCode && !ctx.knownRegions.has(regionCode)) return fail(`Kode wilayah ${regionCode} tidak dikenal.`, nik);
+  if (!isWithin(regionCode, ctx.batchRegionCode)) return fail(`Wilayah ${regionCode} di luar wilayah impor ${ctx.batchRegionCode}.`, nik);
+  // "35.09.01.2001" → "35.09.01"; a kabupaten-level code has no kecamatan.
+  const kecamatanCode = regionCode.length >= 8 ? regionCode.slice(0, 8) : null;
 
-  let birthDate: string | null = nikParsed.value.birthDate;
-  const bdRaw = cell(m.fields.birthDate);
+  let birthDate: string | null = nikBirthDate;
+  const bdRaw = cellAt(cells, m.fields.birthDate);
   if (bdRaw !== "") {
     const parsed = parseDate(bdRaw);
-    if (!parsed) return fail(`Tanggal lahir "${bdRaw}" tidak terbaca (pakai DD-MM-YYYY atau YYYY-MM-DD).`);
+    if (!parsed) return fail(`Tanggal lahir "${bdRaw}" tidak terbaca (pakai DD-MM-YYYY atau YYYY-MM-DD).`, nik);
     birthDate = parsed;
   }
-  const sexRaw = cell(m.fields.sex);
+  const sexRaw = cellAt(cells, m.fields.sex);
   const sexParsed = parseSex(sexRaw);
-  if (sexParsed === undefined) return fail(`Jenis kelamin "${sexRaw}" tidak dikenal (pakai L atau P).`);
-  const sex = sexParsed ?? nikParsed.value.sex;
+  if (sexParsed === undefined) return fail(`Jenis kelamin "${sexRaw}" tidak dikenal (pakai L atau P).`, nik);
+  const sex = sexParsed ?? nikSex;
 
   let desil: number | null = null;
-  const desilRaw = cell(m.fields.desil);
+  const desilRaw = cellAt(cells, m.fields.desil);
   if (desilRaw !== "") {
     desil = Number(desilRaw);
-    if (!Number.isInteger(desil) || desil < 1 || desil > 10) return fail(`Desil "${desilRaw}" harus angka 1 sampai 10.`);
+    if (!Number.isInteger(desil) || desil < 1 || desil > 10) return fail(`Desil "${desilRaw}" harus angka 1 sampai 10.`, nik);
   }
 
-  const programs = new Set<TDtksProgram>();
+  const programs: TDtksProgram[] = [];
   for (const p of DTKS_PROGRAMS) {
-    if (programFlag(cell(m.programs[p]), p)) programs.add(p);
+    if (programFlag(cellAt(cells, m.programs[p]), p)) programs.push(p);
   }
   if (m.programList !== undefined) {
-    for (const part of cell(m.programList).split(/[,;/|+]/)) {
+    for (const part of cellAt(cells, m.programList).split(/[,;/|+]/)) {
       const p = programOf(part);
-      if (p) programs.add(p);
+      if (p && !programs.includes(p)) programs.push(p);
     }
   }
 
-  const text = (i: number | undefined) => cell(i).replace(/\s+/g, " ") || null;
   return {
     ok: true,
     row: {
       regionCode, kecamatanCode, nik, noKk, name, nameNormalized, birthDate, sex,
-      relation: text(m.fields.relation)?.toUpperCase() ?? null, address: text(m.fields.address),
-      rt: pad3(cell(m.fields.rt)), rw: pad3(cell(m.fields.rw)), desil,
-      status: text(m.fields.status)?.toUpperCase() ?? null, programs: [...programs],
+      relation: textAt(cells, m.fields.relation)?.toUpperCase() ?? null, address: textAt(cells, m.fields.address),
+      rt: pad3(cellAt(cells, m.fields.rt)), rw: pad3(cellAt(cells, m.fields.rw)), desil,
+      status: textAt(cells, m.fields.status)?.toUpperCase() ?? null, programs,
     },
   };
+}
+
+function fail(reason: string, nik: string): TRowResult {
+  return { ok: false, reason, nik };
 }

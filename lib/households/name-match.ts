@@ -17,7 +17,7 @@ export const DEFAULT_DUPLICATE_THRESHOLD = 0.5;
  * with a trailing "." when it had one). Bare "moh", "moch", "muh", "abd", "st" are listed too, because
  * none of them is a name on its own and clerks drop the dot.
  */
-const CANONICAL: Record<string, string> = {
+const CANONICAL = new Map<string, string>(Object.entries({
   "moh.": "muhammad",
   moh: "muhammad",
   mohd: "muhammad",
@@ -41,7 +41,7 @@ const CANONICAL: Record<string, string> = {
   achmad: "ahmad",
   akhmad: "ahmad",
   ahmad: "ahmad",
-};
+}));
 
 /**
  * Pre-1972 (Van Ophuijsen / Soewandi) spellings that survive in older people's documents: Soekarno,
@@ -50,7 +50,9 @@ const CANONICAL: Record<string, string> = {
  * modern names are full of real j's (Joko, Jaya), and "Djoko" → "Joko" must not go on to become "Yoko".
  * Likewise old "ch" (= "kh") is left alone; the few names where it matters (Achmad) are in CANONICAL.
  */
+const OLD_SPELLING = /oe|dj|tj/;
 function modernizeSpelling(token: string): string {
+  if (!OLD_SPELLING.test(token)) return token;
   return token.replace(/oe/g, "u").replace(/dj/g, "j").replace(/tj/g, "c");
 }
 
@@ -59,8 +61,16 @@ const APOSTROPHES = /['`\u2018\u2019\u02bc\u02b9\u00b4]/g;
 // A run of letters or digits, with the dot that may follow it (the dot marks an abbreviation).
 const TOKEN = /[\p{L}\p{N}]+\.?/gu;
 
+// Plain-ASCII names (nearly all rows of a register extract) need neither the Unicode decomposition nor the
+// Unicode classes: for ASCII, NFKD is the identity, there are no combining marks, and \p{L}/\p{N} are [a-z0-9].
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_APOSTROPHES = /['`]/g;
+const ASCII_TOKEN = /[a-z0-9]+\.?/g;
+
 function tokenize(name: string): string[] {
-  const plain = String(name ?? "")
+  const text = String(name ?? "");
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(ASCII_APOSTROPHES, "").match(ASCII_TOKEN) ?? [];
+  const plain = text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
@@ -79,9 +89,9 @@ export function normalizePersonName(name: string): string {
       // "M." is Muhammad only before another name part; at the end ("Ali M.") it is someone's initial.
       // Without the dot "M" is left alone: it is as often Made or Maria.
       if (token === "m.") return i < tokens.length - 1 ? "muhammad" : "m";
-      const canonical = CANONICAL[token];
+      const canonical = CANONICAL.get(token);
       if (canonical) return canonical;
-      return modernizeSpelling(token.replace(/\.$/, ""));
+      return modernizeSpelling(token.endsWith(".") ? token.slice(0, -1) : token);
     })
     .join(" ");
 }

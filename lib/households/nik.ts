@@ -44,7 +44,10 @@ const MAX_PROVINCE = 96;
  * that comes from copying out of PDFs and spreadsheets), dots, and hyphens/dashes (Word turns "-" into "–").
  * Letters are left in place on purpose, so the parser can name them instead of silently dropping them.
  */
+const SIXTEEN_DIGITS = /^\d{16}$/;
 export function normalizeIdNumber(input: string): string {
+  // The common case, already clean, skips the replace (the DTKS import runs this millions of times).
+  if (typeof input === "string" && SIXTEEN_DIGITS.test(input)) return input;
   return String(input ?? "").replace(/[\s.\-\u2010-\u2015\u2212]/g, "");
 }
 
@@ -60,6 +63,10 @@ export type TIdParts = {
   serial: string;
 };
 
+// Module-level, not closures: these functions run once per row of a multi-million-row import.
+const badRegion = (label: TIdLabel, why: string) => fail("BAD_REGION", `6 digit pertama ${label} bukan kode wilayah yang sah (${why}).`);
+const badNikDate = (why: string) => fail("BAD_DATE", `Tanggal lahir di dalam NIK tidak mungkin (${why}).`);
+
 /** Shape and region checks shared by NIK and Nomor KK; the date and serial are judged by the caller. */
 export function splitIdNumber(input: string, label: TIdLabel, opts: TIdOptions = {}): TIdResult<TIdParts> {
   const digits = normalizeIdNumber(input);
@@ -70,12 +77,11 @@ export function splitIdNumber(input: string, label: TIdLabel, opts: TIdOptions =
   if (digits.length !== 16) return fail("WRONG_LENGTH", `${label} harus 16 digit (sekarang ${digits.length} digit).`);
 
   const [pp, kk, cc] = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 6)];
-  const badRegion = (why: string) => fail("BAD_REGION", `6 digit pertama ${label} bukan kode wilayah yang sah (${why}).`);
   const province = Number(pp);
-  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return badRegion(`kode provinsi ${pp} tidak ada`);
-  if (opts.knownProvinceCodes && !opts.knownProvinceCodes.has(pp)) return badRegion(`kode provinsi ${pp} tidak dikenal`);
-  if (kk === "00") return badRegion("kode kabupaten/kota tidak boleh 00");
-  if (cc === "00") return badRegion("kode kecamatan tidak boleh 00");
+  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return badRegion(label, `kode provinsi ${pp} tidak ada`);
+  if (opts.knownProvinceCodes && !opts.knownProvinceCodes.has(pp)) return badRegion(label, `kode provinsi ${pp} tidak dikenal`);
+  if (kk === "00") return badRegion(label, "kode kabupaten/kota tidak boleh 00");
+  if (cc === "00") return badRegion(label, "kode kecamatan tidak boleh 00");
 
   return {
     ok: true,
@@ -100,9 +106,23 @@ export function serialFailure(serial: string, label: TIdLabel): TFailure | null 
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC so the server's timezone cannot interfere.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month (1–12) of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+// `today` as YYYYMMDD in local time; the last answer is kept because an import passes the same instant for a whole file.
+let lastTodayTime = Number.NaN;
+let lastTodayKey = 0;
+function dayKey(today: Date): number {
+  const time = today.getTime();
+  if (time !== lastTodayTime) {
+    lastTodayKey = today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
+    lastTodayTime = time;
+  }
+  return lastTodayKey;
 }
 
 /**
@@ -120,7 +140,7 @@ export function resolveTwoDigitYear(
 ): { year: number; exists: boolean; iso: string } {
   // An invalid Date would make every comparison false and quietly pick 20YY: fail loudly instead.
   if (Number.isNaN(today.getTime())) throw new RangeError("resolveTwoDigitYear: `today` is an invalid Date");
-  const todayKey = today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
+  const todayKey = dayKey(today);
   let year = 2000 + yy;
   if (year * 10_000 + month * 100 + day > todayKey) year -= 100;
   const exists = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
@@ -138,17 +158,16 @@ export function parseNik(input: string, opts: TIdOptions = {}): TIdResult<TNikIn
   if (!split.ok) return split;
   const { digits, day: rawDay, month, yy, serial, ...region } = split.value;
 
-  const badDate = (why: string) => fail("BAD_DATE", `Tanggal lahir di dalam NIK tidak mungkin (${why}).`);
   // Women's NIKs carry the day plus 40, so 01–31 is a man and 41–71 a woman; 32–40 and 72+ are neither.
   let sex: "L" | "P";
   let day: number;
   if (rawDay >= 1 && rawDay <= 31) [sex, day] = ["L", rawDay];
   else if (rawDay >= 41 && rawDay <= 71) [sex, day] = ["P", rawDay - 40];
-  else return badDate(`digit ke-7 dan ke-8 tertulis ${pad(rawDay)}; harus 01–31 untuk laki-laki atau 41–71 untuk perempuan`);
-  if (month < 1 || month > 12) return badDate(`bulan ${pad(month)} tidak ada; harus 01–12`);
+  else return badNikDate(`digit ke-7 dan ke-8 tertulis ${pad(rawDay)}; harus 01–31 untuk laki-laki atau 41–71 untuk perempuan`);
+  if (month < 1 || month > 12) return badNikDate(`bulan ${pad(month)} tidak ada; harus 01–12`);
 
   const date = resolveTwoDigitYear(day, month, yy, opts.today);
-  if (!date.exists) return badDate(`tanggal ${toDmy(date.iso)} tidak ada di kalender`);
+  if (!date.exists) return badNikDate(`tanggal ${toDmy(date.iso)} tidak ada di kalender`);
 
   const serialError = serialFailure(serial, "NIK");
   if (serialError) return serialError;
@@ -184,4 +203,33 @@ export function maskNik(nik: string): string {
   const digits = normalizeIdNumber(nik);
   if (digits.length <= 8) return "*".repeat(digits.length);
   return digits.slice(0, 6) + "*".repeat(digits.length - 8) + digits.slice(-2);
+}
+
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * The date and serial checks of a clean 16-digit NIK or Nomor KK, on character codes, for bulk imports:
+ * the valid case (nearly every row of a register extract) without building parseNik's full breakdown.
+ * Returns null for anything parseNik or parseNoKk would refuse (then call them for the message).
+ * `women40`: NIK (day + 40 for women) or Nomor KK (plain day). A property test holds it to parseNik/parseNoKk.
+ */
+export function quickIdDate(digits: string, women40: boolean, today: Date): { iso: string; sex: "L" | "P" } | null {
+  if (digits.length !== 16 || !SIXTEEN_DIGITS.test(digits)) return null;
+  const province = digitAt(digits, 0) * 10 + digitAt(digits, 1);
+  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return null;
+  if (digitAt(digits, 2) === 0 && digitAt(digits, 3) === 0) return null;
+  if (digitAt(digits, 4) === 0 && digitAt(digits, 5) === 0) return null;
+  let day = digitAt(digits, 6) * 10 + digitAt(digits, 7);
+  let sex: "L" | "P" = "L";
+  if (women40 && day >= 41 && day <= 71) {
+    sex = "P";
+    day -= 40;
+  } else if (day < 1 || day > 31) return null;
+  const month = digitAt(digits, 8) * 10 + digitAt(digits, 9);
+  if (month < 1 || month > 12) return null;
+  let year = 2000 + digitAt(digits, 10) * 10 + digitAt(digits, 11);
+  if (year * 10_000 + month * 100 + day > dayKey(today)) year -= 100;
+  if (day > daysInMonth(year, month)) return null;
+  if (digits.endsWith("0000")) return null;
+  return { iso: `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`, sex };
 }

@@ -16,13 +16,13 @@ export type TNoKkInfo = {
   serial: string;
 };
 
+const badDate = (why: string) => ({ ok: false, code: "BAD_DATE", message: `Tanggal di dalam Nomor KK tidak mungkin (${why}).` }) as const;
+
 export function parseNoKk(input: string, opts: TIdOptions = {}): TIdResult<TNoKkInfo> {
   const split = splitIdNumber(input, "Nomor KK", opts);
   if (!split.ok) return split;
   const { digits, day, month, yy, serial, ...region } = split.value;
 
-  const badDate = (why: string) =>
-    ({ ok: false, code: "BAD_DATE", message: `Tanggal di dalam Nomor KK tidak mungkin (${why}).` }) as const;
   if (day < 1 || day > 31) return badDate(`digit ke-7 dan ke-8 tertulis ${String(day).padStart(2, "0")}; harus 01–31`);
   if (month < 1 || month > 12) return badDate(`bulan ${String(month).padStart(2, "0")} tidak ada; harus 01–12`);
 

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Role } from "@/lib/access/roles";
+import { roleNeedsSecondFactor, type Role } from "@/lib/access/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import type { Db } from "@/lib/db/client";
 import type { OfficeKind } from "@/lib/db/generated/enums.ts";
 import { bootstrapReferenceData, importDistrictRegions, SYSTEM_ACTOR } from "./bootstrap.ts";
@@ -17,6 +18,12 @@ type TClient = Extract<Db, { $transaction: unknown }>;
 /** The demo district: Kota Madiun (35.77), 3 kecamatan, 27 kelurahan (DOMAIN.md §8). */
 export const DEMO_DISTRICT = "35.77";
 export const DEMO_PASSWORD = "simpul-demo-2026";
+/**
+ * The demo accounts whose role requires a second factor (admin, dinsos) share this fixed TOTP secret
+ * (base32 of "simpul-demo-totp2026"), printed by `npm start` and listed in the README, so anyone can
+ * add it to an authenticator app and try the login. Demo data only: real accounts enroll their own.
+ */
+export const DEMO_TOTP_SECRET = "ONUW24DVNQWWIZLNN4WXI33UOAZDAMRW";
 const DEMO_KELURAHAN = "35.77.01.1001"; // Oro-oro Ombo, Kartoharjo
 
 type TOfficeSeed = {
@@ -120,4 +127,20 @@ async function seedDemoExtras(client: TClient) {
   await seedDemoEligibility(client, DEMO_DISTRICT);
   await seedDemoReferrals(client, DEMO_DISTRICT, DEMO_PASSWORD);
   await seedDemoDtks(client, DEMO_DISTRICT);
+  await seedDemoSecondFactor(client);
+}
+
+/** Gives the demo accounts that need a second factor the documented demo secret, unless they already have one. */
+async function seedDemoSecondFactor(client: TClient) {
+  const usernames = DEMO_USERS.filter((u) => roleNeedsSecondFactor(u.role)).map((u) => u.username);
+  await client.$transaction(async (tx) => {
+    const enrolled = await tx.user.updateMany({
+      where: { username: { in: usernames }, totpSecret: null },
+      data: { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnrolledAt: new Date(), totpLastStep: null },
+    });
+    if (enrolled.count === 0) return;
+    await writeAudit(tx, SYSTEM_ACTOR, {
+      action: "seed.demo-second-factor", entity: "user", districtCode: DEMO_DISTRICT, after: { users: enrolled.count },
+    });
+  });
 }

@@ -27,7 +27,7 @@ export async function listUsers(actor: TActor, filter: { q?: string; role?: Role
       take: USERS_PAGE_SIZE,
       select: {
         id: true, username: true, name: true, role: true, active: true, mustChangePassword: true,
-        lockedUntil: true, lastLoginAt: true, scopeRegionCode: true, rtList: true,
+        lockedUntil: true, lastLoginAt: true, scopeRegionCode: true, rtList: true, totpEnrolledAt: true,
         office: { select: { name: true } },
       },
     }),

@@ -50,6 +50,28 @@ export async function resetPassword(actor: TActor, userId: string, ctx: Ctx = {}
   return { username: user.username, temporaryPassword };
 }
 
+/**
+ * Forgets a user's authenticator app (lost or replaced phone): the secret is deleted, every session
+ * of theirs ends, and at their next login they enroll a new app. Not on one's own account — another
+ * admin, or the operator CLI (`user reset-2fa`), must do it, so a hijacked admin session cannot
+ * quietly move the second factor to an attacker's phone.
+ */
+export async function resetSecondFactor(actor: TActor, userId: string, ctx: Ctx = {}) {
+  const user = await loadForUpdate(actor, userId, ctx);
+  if (user.id === actor.id) {
+    throw new AppError("FORBIDDEN", "Verifikasi dua langkah akun Anda sendiri hanya dapat diatur ulang oleh admin lain.");
+  }
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } });
+    await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { id: actor.id, label: actor.username, ip: ctx.ip }, {
+      action: "user.reset-second-factor", entity: "user", entityId: user.id, regionCode: user.scopeRegionCode,
+      districtCode: user.districtCode, before: { secondFactorEnrolled: Boolean(user.totpEnrolledAt) }, after: { secondFactorEnrolled: false },
+    });
+  });
+  return { username: user.username };
+}
+
 /** The user changes their own password; other sessions of theirs are ended, this one stays. */
 export async function changeOwnPassword(
   actor: TActor & { sessionId: string },

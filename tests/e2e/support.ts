@@ -1,7 +1,11 @@
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { totpCode, totpStepAt } from "../../lib/auth/totp";
 
 export const DEMO_PASSWORD = "simpul-demo-2026";
+/** lib/seed/demo.ts DEMO_TOTP_SECRET: the demo admin and dinsos accounts need a code from it after the password. */
+export const DEMO_TOTP_SECRET = "ONUW24DVNQWWIZLNN4WXI33UOAZDAMRW";
+const SECOND_FACTOR_LOGINS = new Set(["admin", "dinsos"]);
 const PG_PORT = Number(process.env.SIMPUL_E2E_PG_PORT ?? 54350);
 
 /** The demo users and what their home page must show (role label in Indonesian). */
@@ -26,8 +30,30 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "Masuk" }).click();
 }
 
+/**
+ * The code an authenticator app holding `secret` would accept now for `username`. A code is accepted
+ * once per 30-second step, and specs log in as admin several times a minute: take the first step the
+ * server has not seen yet (now, or the next one, which the ±1 step window accepts), waiting when
+ * even that was used.
+ */
+export async function nextTotpCode(username: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const [row] = await sql<{ totp_last_step: number | null }>(`SELECT totp_last_step FROM app_user WHERE username = $1`, [username]);
+  const step = Math.max(totpStepAt(new Date()), (row?.totp_last_step ?? -1) + 1);
+  while (step > totpStepAt(new Date()) + 1) await new Promise((r) => setTimeout(r, 1000));
+  return totpCode(secret, step);
+}
+
+/** On /dua-langkah: types the next valid code and continues. */
+export async function enterSecondFactor(page: Page, username: string, secret = DEMO_TOTP_SECRET) {
+  await expect(page.getByRole("heading", { name: "Verifikasi dua langkah" })).toBeVisible();
+  await page.getByLabel("Kode verifikasi (6 angka)").fill(await nextTotpCode(username, secret));
+  await page.getByRole("button", { name: /Lanjut|Selesaikan pendaftaran/ }).click();
+}
+
+/** Logs a demo user in — with the demo TOTP code for admin and dinsos — and waits for the home page. */
 export async function loginAndWaitHome(page: Page, username: string) {
   await login(page, username);
+  if (SECOND_FACTOR_LOGINS.has(username)) await enterSecondFactor(page, username);
   await expect(page.getByRole("heading", { name: /Selamat datang/ })).toBeVisible();
 }
 

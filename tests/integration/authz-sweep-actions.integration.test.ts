@@ -17,6 +17,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
   return {
     ...real,
     getCurrentUser: async () => (session.sid ? real.loadSession(session.sid) : null),
+    getPendingSecondFactor: async () => (session.sid ? real.loadPendingSecondFactor(session.sid) : null),
     requestIp: async () => "192.0.2.99",
   };
 });
@@ -38,6 +39,7 @@ const modules = {
   "app/(app)/kasus/[id]/actions.ts": () => import("@/app/(app)/kasus/[id]/actions"),
   "app/(app)/dtks/actions.ts": () => import("@/app/(app)/dtks/actions"),
   "app/ganti-kata-sandi/actions.ts": () => import("@/app/ganti-kata-sandi/actions"),
+  "app/dua-langkah/actions.ts": () => import("@/app/dua-langkah/actions"),
 } as Record<string, () => Promise<Record<string, unknown>>>;
 
 type TRow = {
@@ -91,6 +93,7 @@ const CALLS: Record<string, TRow> = {
   deactivateUserAction: { input: (w) => ({ userId: w.targetUser.id }), allowed: userRecord },
   activateUserAction: { input: (w) => ({ userId: w.targetUser.id }), allowed: userRecord },
   resetPasswordAction: { input: (w) => ({ userId: w.targetUser.id }), allowed: userRecord },
+  resetSecondFactorAction: { input: (w) => ({ userId: w.targetUser.id }), allowed: userRecord },
   // admin/psks
   createPsksUnitAction: {
     input: (w) => ({ name: "Panti Werdha Uji", psksTypeId: w.psksType.id, regionCode: RECORD.regionCode, assetKind: "INSTITUTION" }),
@@ -206,6 +209,9 @@ const CALLS: Record<string, TRow> = {
     input: () => ({ currentPassword: "salah-sekali", newPassword: "Sandi-Baru-2026!x", confirmPassword: "Sandi-Baru-2026!x" }),
     allowed: () => true, ownDistrict: true, noSuccess: true,
   },
+  // dua-langkah: only a login that still owes its second factor may send a code; every sweep session is
+  // fully signed in, so each is refused (the step itself: tests/integration/second-factor.integration.test.ts).
+  verifySecondFactorAction: { input: () => ({ code: "123456" }), allowed: () => false, ownDistrict: true, noSuccess: true },
 };
 
 const DENIED = new Set(["FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED"]);

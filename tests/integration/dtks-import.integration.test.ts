@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { runImport } from "@/lib/dtks/run-import";
+import { resumeSearchIndexes, runImport, stageTable } from "@/lib/dtks/run-import";
 import { startImport } from "@/lib/dtks/start-import";
 import { resetDtks } from "../support/dtks.ts";
 import { makeUser } from "../support/factories.ts";
@@ -84,6 +84,23 @@ describe("DTKS import", () => {
     const cancelled = await importFile(second, { signal: ctrl.signal, period: "2026-04" });
     expect(cancelled.status).toBe("CANCELLED");
     expect((await db.dtksActive.findMany()).map((a) => a.batchId)).toEqual([old.id]);
+  });
+
+  it("builds the name-search index after the switch, and again after a process died before it", async () => {
+    const file = path.join(dir, "indeks.csv");
+    await writeCsv(file, rows(120, 5));
+    const batch = await importFile(file);
+    expect(batch.status).toBe("ACTIVE");
+    expect(batch.searchReadyAt).not.toBeNull();
+    const nameIndex = () => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = $1`, `${stageTable(batch.id)}_name_trgm`);
+    expect((await nameIndex())[0].n).toBe(1);
+
+    // As if the process died right after the switch: no index, no search_ready_at. Lookups still answer.
+    await db.$executeRawUnsafe(`DROP INDEX "${stageTable(batch.id)}_name_trgm"`);
+    await db.dtksBatch.update({ where: { id: batch.id }, data: { searchReadyAt: null } });
+    await resumeSearchIndexes();
+    expect((await nameIndex())[0].n).toBe(1);
+    expect((await db.dtksBatch.findUniqueOrThrow({ where: { id: batch.id } })).searchReadyAt).not.toBeNull();
   });
 
   it("an XLSX and a semicolon Windows-1252 CSV with other header spellings import to the same records", async () => {

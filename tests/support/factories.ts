@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TActor } from "@/lib/access/policy";
-import type { Role } from "@/lib/access/roles";
+import { roleNeedsSecondFactor, type Role } from "@/lib/access/roles";
 import { attemptLogin } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -57,10 +57,17 @@ export async function auditRows(where: { actorId?: string; entityId?: string; ac
 /** A fresh unique suffix, for usernames, record ids and IPs a test must find again. */
 export const uniqueId = unique;
 
-/** Logs `user` in with TEST_PASSWORD (or `password`) and returns the new session id; fails the test otherwise. */
+/**
+ * Logs `user` in with TEST_PASSWORD (or `password`) and returns the new session id; fails the test
+ * otherwise. For a role that needs a second factor the session is marked as having passed it, so
+ * tests of other things get a usable session; the code step itself is tested in
+ * second-factor.integration.test.ts (a helper typing codes would trip the no-reuse rule on fast logins).
+ */
 export async function loginSession(user: { username: string }, password = TEST_PASSWORD, ip = "192.0.2.10"): Promise<string> {
   const result = await attemptLogin({ username: user.username, password, ip });
   if (!result.ok) throw new Error(`login of ${user.username} failed: ${result.code}`);
+  const { role } = await db.user.findUniqueOrThrow({ where: { id: result.userId } });
+  if (roleNeedsSecondFactor(role)) await db.userSession.update({ where: { id: result.sessionId }, data: { secondFactorAt: new Date() } });
   return result.sessionId;
 }
 

@@ -11,6 +11,11 @@ describe("normalizePersonName: basics", () => {
     expect(normalizePersonName("")).toBe("");
     expect(normalizePersonName(" .,- ")).toBe("");
   });
+  it("treats names that are also JavaScript property names as plain names", () => {
+    expect(normalizePersonName("Constructor Tostring")).toBe("constructor tostring");
+    expect(normalizePersonName("Siti __proto__")).toBe("siti proto");
+  });
+
   it("is idempotent", () => {
     for (const name of ["Moh. Ali", "M. Ali", "Ali M.", "Abd. Rahman", "Soekarno", "Djoko Tjahjono", "St. Noer"]) {
       const once = normalizePersonName(name);

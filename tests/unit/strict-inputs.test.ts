@@ -17,6 +17,8 @@ vi.mock("@/lib/auth/session", () => ({
     id: "u1", username: "manajer", role: "MANAJER", officeId: "o1", districtCode: "35.77", scopeRegionCode: "35.77",
     rtList: [], mustChangePassword: false,
   }),
+  // The second-factor step is the one action taken by a session that still owes its code.
+  getPendingSecondFactor: async () => ({ sessionId: "s1", userId: "u1", username: "dinsos", name: "Dinsos", districtCode: "35.77", enrolled: true }),
   requestIp: async () => "192.0.2.1",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));

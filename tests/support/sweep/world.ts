@@ -1,5 +1,5 @@
 import type { TActor } from "@/lib/access/policy";
-import { ROLES, type Role } from "@/lib/access/roles";
+import { roleNeedsSecondFactor, ROLES, type Role } from "@/lib/access/roles";
 import { createApiToken } from "@/lib/api/tokens";
 import { registerIntake, ZIntakeInput } from "@/lib/cases/register-intake";
 import { db } from "@/lib/db/client";
@@ -121,7 +121,8 @@ export async function makeSweepUsers(world: TWorld): Promise<TSweepUser[]> {
     for (const [where, opts] of variants) {
       const u = await makeUser({ role, ...opts });
       const sessionId = `sweep-${uniqueId()}${uniqueId()}`;
-      await db.userSession.create({ data: { id: sessionId, userId: u.id } });
+      // ADMIN and DINSOS sessions count only once their second factor is passed (tested in second-factor.integration).
+      await db.userSession.create({ data: { id: sessionId, userId: u.id, secondFactorAt: roleNeedsSecondFactor(role) ? new Date() : null } });
       out.push({ role, where, actor: actorOf(u), sessionId, userId: u.id });
     }
   }

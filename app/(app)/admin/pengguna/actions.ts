@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { createUser } from "@/lib/users/create-user";
 import { ZCreateUserInput, ZUserIdInput } from "@/lib/users/schemas";
-import { resetPassword, setUserActive } from "@/lib/users/update-user";
+import { resetPassword, resetSecondFactor, setUserActive } from "@/lib/users/update-user";
 
 export const createUserAction = defineAction(
   { schema: ZCreateUserInput, permission: { action: "create", resource: "user" } },
@@ -37,6 +37,15 @@ export const resetPasswordAction = defineAction(
   { schema: ZUserIdInput, permission: { action: "update", resource: "user" } },
   async ({ userId }, { user, ip }) => {
     const result = await resetPassword(user, userId, { ip });
+    revalidatePath("/admin/pengguna");
+    return result;
+  },
+);
+
+export const resetSecondFactorAction = defineAction(
+  { schema: ZUserIdInput, permission: { action: "update", resource: "user" } },
+  async ({ userId }, { user, ip }) => {
+    const result = await resetSecondFactor(user, userId, { ip });
     revalidatePath("/admin/pengguna");
     return result;
   },

@@ -4,12 +4,12 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/access/policy";
-import { ROLES, type Role } from "@/lib/access/roles";
+import { roleNeedsSecondFactor, ROLES, type Role } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/locale";
 import { listOfficesForDistrict, listRegionsForDistrict, listUsers } from "@/lib/users/queries";
-import { activateUserAction, createUserAction, deactivateUserAction, resetPasswordAction } from "./actions";
+import { activateUserAction, createUserAction, deactivateUserAction, resetPasswordAction, resetSecondFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pengguna" };
 
@@ -78,13 +78,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="p-2">{u.office.name}<div className="text-sm text-slate-600">{u.scopeRegionCode}{u.rtList.length ? ` · RT ${u.rtList.join(", ")}` : ""}</div></td>
                   <td className="p-2">
                     {!u.active ? "Nonaktif" : u.lockedUntil && u.lockedUntil > now ? "Terkunci" : u.mustChangePassword ? "Menunggu ganti kata sandi" : "Aktif"}
+                    {roleNeedsSecondFactor(u.role) ? (
+                      <div className="text-sm text-slate-600">
+                        {u.totpEnrolledAt ? "Verifikasi dua langkah aktif" : "Belum mendaftarkan aplikasi autentikator"}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="p-2">{formatDateTime(u.lastLoginAt)}</td>
                   {mayEdit ? (
                     <td className="p-2">
                       {u.id === user.id ? <span className="text-sm text-slate-600">(akun Anda)</span> : (
                         <UserRowActions userId={u.id} name={u.name} active={u.active}
-                          deactivate={deactivateUserAction} activate={activateUserAction} resetPassword={resetPasswordAction} />
+                          deactivate={deactivateUserAction} activate={activateUserAction} resetPassword={resetPasswordAction}
+                          resetSecondFactor={u.totpEnrolledAt ? resetSecondFactorAction : undefined} />
                       )}
                     </td>
                   ) : null}

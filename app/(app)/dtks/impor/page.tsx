@@ -29,7 +29,7 @@ export default async function DtksImportPage() {
               {batches.map((b) => (
                 <tr key={b.id} className="border-t">
                   <td>{formatDateTime(b.createdAt)}</td><td>{b.fileName}</td><td>{b.source}</td><td>{b.period}</td><td>{b.regionCode}</td>
-                  <td>{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}</td><td>{b.rowsLoaded.toLocaleString("id-ID")}</td>
+                  <td>{STATUS[b.status] ?? b.status}{b.status === "LOADING" ? ` (${b.percent}%)` : ""}{b.status === "ACTIVE" && !b.searchReadyAt ? " — indeks pencarian nama sedang disusun" : ""}</td><td>{b.rowsLoaded.toLocaleString("id-ID")}</td>
                   <td>{b.rowsRejected > 0 ? <a className="underline" href={`/api/v1/dtks/batches/${b.id}/errors`}>{b.rowsRejected.toLocaleString("id-ID")}</a> : 0}</td>
                 </tr>
               ))}
