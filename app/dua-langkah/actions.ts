@@ -1,10 +1,11 @@
 "use server";
 
-import { actionFailure, fieldErrorsOf, formDataToObject, type TActionResult } from "@/lib/actions/define-action";
+import { actionFailure, formDataToObject, type TActionResult } from "@/lib/actions/define-action";
+import { parseInput } from "@/lib/actions/parse-input";
 import { ZSecondFactorInput, type TSecondFactorInput } from "@/lib/auth/schemas";
 import { getPendingSecondFactor, requestIp } from "@/lib/auth/session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
-import { AppError, DEFAULT_MESSAGES } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * The code after the password. Not a defineAction: that requires a fully signed-in session, and
@@ -17,8 +18,8 @@ export async function verifySecondFactorAction(
   try {
     const pending = await getPendingSecondFactor();
     if (!pending) throw new AppError("UNAUTHENTICATED", "Sesi masuk Anda sudah berakhir. Masuk lagi dengan nama pengguna dan kata sandi.");
-    const parsed = ZSecondFactorInput.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) return { ok: false, message: DEFAULT_MESSAGES.INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = parseInput(ZSecondFactorInput, raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.ok) return { ok: false, code: "INVALID", message: parsed.message, fieldErrors: parsed.fieldErrors };
     await verifySecondFactor(pending, parsed.data.code, { ip: await requestIp() });
     return { ok: true, data: { verified: true } };
   } catch (e) {

@@ -30,8 +30,8 @@ export function MemberForm({ action, householdId, person, sensitive, idPrefix }:
 
   return (
     <form {...formProps} aria-label={label} className="mt-3 flex flex-col gap-3" noValidate>
-      <input type="hidden" name="householdId" value={householdId} />
-      {person ? <input type="hidden" name="personId" value={person.id} /> : null}
+      {/* An edit names the person (and its version), an addition the household: each schema takes only its own. */}
+      {person ? <input type="hidden" name="personId" value={person.id} /> : <input type="hidden" name="householdId" value={householdId} />}
       {person ? <input type="hidden" name="version" value={person.version} /> : null}
       <MemberFields key={round} prefix="" idPrefix={idPrefix} errors={errors} defaults={person?.defaults} sensitive={sensitive}
         nikHint={person?.nikMasked ? `Tersimpan: ${person.nikMasked}. Kosongkan jika tidak diubah.` : undefined} />

@@ -2,7 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { explain, type TActor, type TScopedRecord } from "./policy.ts";
+import { auditBreakGlassUse } from "./break-glass.ts";
+import { explain, inScope, type TActor, type TScopedRecord } from "./policy.ts";
 import type { TAction, TResource } from "./roles.ts";
 
 export type TRequestContext = { ip?: string | null };
@@ -10,7 +11,8 @@ export type TRequestContext = { ip?: string | null };
 /**
  * Enforces the policy for one record: returns when allowed; otherwise writes an "access.denied"
  * audit row (in its own statement, so the denial is kept even though the caller's work is
- * abandoned) and throws. Out-of-scope is NOT_FOUND so that a record's existence does not leak.
+ * abandoned) and throws. Out-of-scope is NOT_FOUND so that a record's existence does not leak. A record
+ * reached only through a break-the-glass grant is allowed and leaves a "breakGlass.use" row.
  */
 export async function authorize(
   actor: TActor,
@@ -20,7 +22,10 @@ export async function authorize(
   ctx: TRequestContext = {},
 ): Promise<void> {
   const denial = explain(actor, action, resource, record);
-  if (!denial) return;
+  if (!denial) {
+    if (record?.id && !inScope(actor, record)) await auditBreakGlassUse(actor, { ...record, id: record.id }, action, ctx);
+    return;
+  }
   await writeAudit(
     db,
     { id: actor.id, label: actor.username, ip: ctx.ip },

@@ -1,4 +1,7 @@
-import { roleAllows, type Role, type TAction, type TResource } from "./roles.ts";
+import { mayBreakGlass, roleAllows, type Role, type TAction, type TResource } from "./roles.ts";
+
+/** A supervisor's break-the-glass access to one case outside their scope, until it expires (lib/access/break-glass.ts). */
+export type TBreakGlassGrant = { caseId: string; expiresAt: Date };
 
 /** Who is acting, as the session or API token resolved it. Never built from client input. */
 export type TActor = {
@@ -11,10 +14,14 @@ export type TActor = {
   scopeRegionCode: string;
   /** A PSM's RTs inside the scope kelurahan; empty = the whole scope. */
   rtList: readonly string[];
+  /** Break-the-glass grants in force, loaded with the session or token (only for roles that may break the glass). */
+  breakGlass?: readonly TBreakGlassGrant[];
 };
 
 /** The facts about a record that decide whether an actor may touch it. */
 export type TScopedRecord = {
+  /** The record's own id: a break-the-glass grant names the case it opens. */
+  id?: string;
   districtCode: string;
   /** The most precise region known for the record (usually the kelurahan). */
   regionCode: string | null;
@@ -48,12 +55,23 @@ export function inScope(actor: TActor, record: TScopedRecord): boolean {
 }
 
 /**
+ * True when `record` is outside the actor's scope but opened by a break-the-glass grant still in force:
+ * only a case, only the one named in the grant, only of the actor's own district (never across districts,
+ * whatever the grant table says), only for a role that may break the glass.
+ */
+export function heldBreakGlass(actor: TActor, resource: TResource, record: TScopedRecord, now: Date = new Date()): boolean {
+  if (resource !== "case" || !record.id || record.districtCode !== actor.districtCode || !mayBreakGlass(actor.role)) return false;
+  return (actor.breakGlass ?? []).some((g) => g.caseId === record.id && g.expiresAt > now);
+}
+
+/**
  * May `actor` do `action` to `record` of kind `resource`? Without a record the question is
- * "may they do it at all" (e.g. show the menu item, open the create form).
+ * "may they do it at all" (e.g. show the menu item, open the create form). A break-the-glass grant widens
+ * the scope by its one case; it never adds an action the role does not have.
  */
 export function can(actor: TActor, action: TAction, resource: TResource, record?: TScopedRecord): boolean {
   if (!roleAllows(actor.role, action, resource)) return false;
-  return record ? inScope(actor, record) : true;
+  return record ? inScope(actor, record) || heldBreakGlass(actor, resource, record) : true;
 }
 
 export type TDenial = "ROLE" | "SCOPE";
@@ -61,7 +79,7 @@ export type TDenial = "ROLE" | "SCOPE";
 /** Like `can`, but says why not: a role denial is a 403, a scope denial a 404 (existence does not leak). */
 export function explain(actor: TActor, action: TAction, resource: TResource, record?: TScopedRecord): TDenial | null {
   if (!roleAllows(actor.role, action, resource)) return "ROLE";
-  if (record && !inScope(actor, record)) return "SCOPE";
+  if (record && !inScope(actor, record) && !heldBreakGlass(actor, resource, record)) return "SCOPE";
   return null;
 }
 
@@ -70,13 +88,24 @@ type TScopeFields = { district?: string; region?: string; rt?: string };
 /**
  * The Prisma `where` fragment that limits a query to the actor's scope, so an out-of-scope row is
  * never fetched. Field names default to districtCode / regionCode / rt. A role without read on the
- * resource gets a fragment that matches nothing.
+ * resource gets a fragment that matches nothing. For cases it also matches the cases the actor holds a
+ * break-the-glass grant for (same rule as heldBreakGlass).
  */
 export function scopeWhere(
   actor: TActor,
   resource: TResource,
   fields: TScopeFields = {},
 ): Record<string, unknown> {
+  const scoped = regionScopeWhere(actor, resource, fields);
+  const now = new Date();
+  const granted = resource === "case" && mayBreakGlass(actor.role) && roleAllows(actor.role, "read", resource)
+    ? (actor.breakGlass ?? []).filter((g) => g.expiresAt > now).map((g) => g.caseId)
+    : [];
+  if (granted.length === 0) return scoped;
+  return { OR: [scoped, { [fields.district ?? "districtCode"]: actor.districtCode, id: { in: granted } }] };
+}
+
+function regionScopeWhere(actor: TActor, resource: TResource, fields: TScopeFields): Record<string, unknown> {
   const district = fields.district ?? "districtCode";
   const region = fields.region ?? "regionCode";
   const rt = fields.rt ?? "rt";

@@ -65,20 +65,30 @@ export function roleAllows(role: Role, action: TAction, resource: TResource): bo
   return actions?.includes(action) ?? false;
 }
 
+/**
+ * Roles that may break the glass: open one case outside their region scope for a limited time, on a stated
+ * reason (lib/access/break-glass.ts). The supervisors — they step in when the responsible office cannot.
+ */
+export const BREAK_GLASS_ROLES = ["SUPERVISOR", "DINSOS"] as const satisfies readonly Role[];
+
+export function mayBreakGlass(role: Role): boolean {
+  return (BREAK_GLASS_ROLES as readonly Role[]).includes(role);
+}
+
 /** Sensitive kinds of data, masked for roles that do not need them (UU 27/2022 data minimisation). */
-export type TSensitive = "nik" | "health" | "disability" | "hiv" | "child";
+export type TSensitive = "nik" | "health" | "disability" | "hiv" | "child" | "violence";
 
 const SEES = {
   ADMIN: [],
-  MANAJER: ["nik", "health", "disability", "hiv", "child"],
-  KOORDINATOR: ["nik", "health", "disability", "child"],
-  SUPERVISOR: ["nik", "health", "disability", "child"],
+  MANAJER: ["nik", "health", "disability", "hiv", "child", "violence"],
+  KOORDINATOR: ["nik", "health", "disability", "child", "violence"],
+  SUPERVISOR: ["nik", "health", "disability", "child", "violence"],
   FRONT_OFFICE: ["nik"],
-  BACK_OFFICE: ["nik", "health", "disability", "hiv", "child"],
-  FASILITATOR: ["nik", "health", "disability", "hiv", "child"],
+  BACK_OFFICE: ["nik", "health", "disability", "hiv", "child", "violence"],
+  FASILITATOR: ["nik", "health", "disability", "hiv", "child", "violence"],
   PSM: ["nik", "disability"],
   TKSK: ["nik", "disability"],
-  DINSOS: ["nik", "health", "disability", "child"],
+  DINSOS: ["nik", "health", "disability", "child", "violence"],
   DESK_OFFICER: [],
 } as const satisfies Record<Role, readonly TSensitive[]>;
 

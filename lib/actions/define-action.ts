@@ -1,11 +1,12 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import type { TAction, TResource } from "@/lib/access/roles";
 import { getCurrentUser, requestIp, type TSessionUser } from "@/lib/auth/session";
 import { DB_UNAVAILABLE_FORM_MESSAGE, isTransientDbError, transientErrorCode } from "@/lib/db/transient";
-import { AppError, DEFAULT_MESSAGES, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { describeErrorForLog } from "@/lib/logging/describe-error";
+import { parseInput } from "./parse-input.ts";
 
 export type TActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -45,16 +46,6 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   });
 }
 
-/** zod issues → { "members.1.nik": ["…"] }, the field names the form uses. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 /**
  * The one shape of every server action: authenticate → parse (zod) → authorize (lib/access) →
  * run → typed result. A server action is a public HTTP endpoint, so none of these steps may be
@@ -77,10 +68,8 @@ export function defineAction<S extends z.ZodType, T>(
         throw new AppError("FORBIDDEN", "Ganti kata sandi Anda terlebih dahulu.");
       }
       const ip = await requestIp();
-      const parsed = opts.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-      if (!parsed.success) {
-        return { ok: false, message: DEFAULT_MESSAGES.INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
-      }
+      const parsed = parseInput(opts.schema, raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.ok) return { ok: false, code: "INVALID", message: parsed.message, fieldErrors: parsed.fieldErrors };
       if (opts.permission) await authorize(user, opts.permission.action, opts.permission.resource, undefined, { ip });
       const data = await handler(parsed.data, { user, ip });
       return { ok: true, data };

@@ -20,6 +20,18 @@ export async function authenticateRequest(req: Request): Promise<TActor | null> 
   return user;
 }
 
+/**
+ * The request's JSON body. Route handlers parse it with a strict schema (lib/actions/parse-input
+ * parseOrThrow), so a field the schema does not name is a 422, never silently dropped.
+ */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new AppError("INVALID", "Isi permintaan harus JSON yang sah.");
+  }
+}
+
 const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422, UNAVAILABLE: 503 } as const;
 
 /** Wraps a JSON route handler: authenticates, maps expected errors to JSON with Indonesian messages. */

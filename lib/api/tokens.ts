@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { activeBreakGlassGrants } from "@/lib/access/break-glass";
 import type { TActor } from "@/lib/access/policy";
 import { writeAudit, type TAuditActor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
@@ -45,6 +46,7 @@ export async function actorFromToken(token: string): Promise<TActor | null> {
   return {
     id: u.id, username: `${u.username} (api:${row.prefix})`, role: u.role, officeId: u.officeId,
     districtCode: u.districtCode, scopeRegionCode: u.scopeRegionCode, rtList: u.rtList,
+    breakGlass: await activeBreakGlassGrants(u),
   };
 }
 

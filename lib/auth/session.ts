@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { activeBreakGlassGrants } from "@/lib/access/break-glass";
 import type { TActor } from "@/lib/access/policy";
 import { roleNeedsSecondFactor } from "@/lib/access/roles";
 import { db } from "@/lib/db/client";
@@ -80,6 +81,7 @@ async function resolveSession(sessionId: string): Promise<TSessionState | null> 
       districtCode: u.districtCode,
       scopeRegionCode: u.scopeRegionCode,
       rtList: u.rtList,
+      breakGlass: await activeBreakGlassGrants(u),
       locale: u.locale === "en" ? "en" : "id",
       mustChangePassword: u.mustChangePassword,
       sessionId,

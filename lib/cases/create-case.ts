@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize, type TRequestContext } from "@/lib/access/authorize";
 import { isWithin, scopeWhere, type TActor } from "@/lib/access/policy";
+import { parseOrThrow } from "@/lib/actions/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -13,12 +14,6 @@ import { CASE_TIME_ZONE, yearIn } from "./time-zone.ts";
 export type TCreateCaseResult = { id: string; ticketNo: string; dueAt: Date; created: boolean };
 
 const invalid = (field: string, message: string) => new AppError("INVALID", undefined, { [field]: [message] });
-
-function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: string }[]) {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) (out[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return out;
-}
 
 /**
  * Serialises requests that carry the same Idempotency-Key of one user until the first commits, so the
@@ -83,9 +78,7 @@ export async function createCaseInTx(
   raw: TCreateCaseRawInput,
   ctx: TRequestContext = {},
 ): Promise<TCreateCaseResult> {
-  const parsed = ZCreateCaseInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID", undefined, fieldErrorsOf(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(ZCreateCaseInput, raw);
 
   if (input.idempotencyKey) {
     await lockIdempotencyKey(tx, actor.id, input.idempotencyKey);

@@ -1,11 +1,15 @@
 import "server-only";
-import { scopeWhere, type TActor } from "@/lib/access/policy";
-import { ROLES, roleAllows } from "@/lib/access/roles";
+import type { TRequestContext } from "@/lib/access/authorize";
+import { auditBreakGlassUse } from "@/lib/access/break-glass";
+import { inScope, scopeWhere, type TActor } from "@/lib/access/policy";
+import { ROLES, roleAllows, seesSensitive } from "@/lib/access/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { db, Prisma } from "@/lib/db/client";
 import type { CaseStatus } from "@/lib/db/generated/enums.ts";
 import { SERVICE_CATEGORIES, type TServiceCategory } from "./categories.ts";
 import type { TCaseTab } from "./schemas.ts";
 import { CASE_STATUSES, isOpenStatus, type TCaseStatus } from "./status.ts";
+import { sensitiveKindsOfCase } from "./sensitivity.ts";
 import { parseTicketNumber } from "./ticket.ts";
 import { dayBoundary } from "./time-zone.ts";
 
@@ -125,10 +129,22 @@ const CASE_DETAIL = {
 /**
  * One case with everything its page shows, or null when it does not exist or lies outside the
  * actor's scope (the scope is part of the query). The reporter of an anonymous case is never returned.
+ * Every call is a view: it is audited when the actor reached the case only through a break-the-glass
+ * grant ("breakGlass.use"), and when the case carries a sensitive kind the actor's role sees masked
+ * elsewhere ("case.view_sensitive").
  */
-export async function getCase(actor: TActor, id: string) {
+export async function getCase(actor: TActor, id: string, ctx: TRequestContext = {}) {
   const row = await db.case.findFirst({ where: { AND: [{ id }, caseScope(actor)] }, select: CASE_DETAIL });
   if (!row) return null;
+  const throughBreakGlass = !inScope(actor, row);
+  if (throughBreakGlass) await auditBreakGlassUse(actor, row, "view", ctx);
+  const maskedKinds = sensitiveKindsOfCase(row).filter((k) => !seesSensitive(actor.role, k));
+  if (maskedKinds.length > 0) {
+    await writeAudit(db, { id: actor.id, label: actor.username, ip: ctx.ip }, {
+      action: "case.view_sensitive", entity: "case", entityId: row.id, regionCode: row.regionCode, districtCode: row.districtCode,
+      after: { kinds: maskedKinds, role: actor.role },
+    });
+  }
   const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((x): x is string => Boolean(x)))];
   const uploaderIds = [...new Set(row.attachments.map((a) => a.uploadedById))];
   const [people, regionNames] = await Promise.all([
@@ -139,6 +155,8 @@ export async function getCase(actor: TActor, id: string) {
   const { reporterName, reporterPhone, reporterRelation, household, events, attachments, ...rest } = row;
   return {
     ...rest,
+    /** When the actor's break-the-glass access to this case ends; null when the case is in their own scope. */
+    breakGlassUntil: throughBreakGlass ? (actor.breakGlass ?? []).find((g) => g.caseId === row.id)?.expiresAt ?? null : null,
     regionName: regionNames.get(row.regionCode) ?? row.regionCode,
     reporter: row.anonymous ? null : reporterName || reporterPhone || reporterRelation
       ? { name: reporterName, phone: reporterPhone, relation: reporterRelation }
@@ -160,13 +178,19 @@ export async function getCase(actor: TActor, id: string) {
 }
 export type TCaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
-/** A case found by the ticket number a citizen shows (any letter case, spaces trimmed); null when out of scope. */
-export async function getCaseByTicket(actor: TActor, ticketNo: string) {
+/** The id of the case with the ticket number a citizen shows (any letter case, spaces trimmed); null when out of scope. */
+export async function findCaseIdByTicket(actor: TActor, ticketNo: string): Promise<string | null> {
   const parsed = parseTicketNumber(ticketNo);
   if (!parsed) return null;
   const normalized = `${parsed.officeCode}-${parsed.year}-${String(parsed.seq).padStart(5, "0")}`;
   const row = await db.case.findFirst({ where: { AND: [{ ticketNo: normalized }, caseScope(actor)] }, select: { id: true } });
-  return row ? getCase(actor, row.id) : null;
+  return row?.id ?? null;
+}
+
+/** A case by ticket number, read (and audited) like getCase; null when out of scope. */
+export async function getCaseByTicket(actor: TActor, ticketNo: string, ctx: TRequestContext = {}) {
+  const id = await findCaseIdByTicket(actor, ticketNo);
+  return id ? getCase(actor, id, ctx) : null;
 }
 
 const CASE_HANDLER_ROLES = ROLES.filter((r) => roleAllows(r, "update", "case"));

@@ -7,27 +7,28 @@ import { createHouseholdInTx } from "@/lib/households/create-household";
 import { ZHouseholdInput } from "@/lib/households/schemas";
 import { createCaseInTx, findCaseByIdempotencyKey, lockIdempotencyKey } from "./create-case.ts";
 import { notifyIfUrgent } from "./notify-urgent.ts";
-import type { TCreateCaseRawInput } from "./schemas.ts";
+import { ZCreateCaseInput, type TCreateCaseRawInput } from "./schemas.ts";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 /**
  * One intake: an existing household, a new household with its members, or none (an information
- * request or an anonymous report), plus the case fields (validated by createCaseInTx with
- * ZCreateCaseInput). The intake form, the JSON API and the offline sync all post this shape.
+ * request or an anonymous report), plus the case fields. The intake form, the JSON API and the offline
+ * sync all post this shape. Strict: a field not named here (a forged `districtCode`, `status`,
+ * `createdById`…) refuses the whole intake. The case fields' cross-field rules are checked again, in
+ * full, by createCaseInTx with ZCreateCaseInput.
  */
-export const ZIntakeInput = z
-  .object({
-    householdMode: z.enum(["existing", "new", "none"], { message: "Pilih rumah tangga, daftarkan yang baru, atau tanpa rumah tangga." }),
-    householdId: z.preprocess(blank, z.string().max(64).optional()),
-    household: z.preprocess(blank, ZHouseholdInput.optional()),
-    /** The member the case is about: a person id (existing household) or a member index (new one). */
-    subjectPersonId: z.preprocess(blank, z.string().max(64).optional()),
-    subjectMemberIndex: z.preprocess(blank, z.coerce.number().int().min(0).optional()),
-    confirmNotDuplicate: checkbox.optional(),
-  })
-  .passthrough();
+export const ZIntakeInput = z.strictObject({
+  ...ZCreateCaseInput.shape,
+  householdMode: z.enum(["existing", "new", "none"], { message: "Pilih rumah tangga, daftarkan yang baru, atau tanpa rumah tangga." }),
+  householdId: z.preprocess(blank, z.string().max(64).optional()),
+  household: z.preprocess(blank, ZHouseholdInput.optional()),
+  /** The member the case is about: a person id (existing household) or a member index (new one). */
+  subjectPersonId: z.preprocess(blank, z.string().max(64).optional()),
+  subjectMemberIndex: z.preprocess(blank, z.coerce.number().int().min(0).optional()),
+  confirmNotDuplicate: checkbox.optional(),
+});
 export type TIntakeInput = z.infer<typeof ZIntakeInput>;
 
 export type TIntakeResult = {

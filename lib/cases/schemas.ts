@@ -23,7 +23,7 @@ export const ZCaseId = z.string().trim().min(1, "Kasus tidak dikenal.").max(64, 
 const ZVersion = z.coerce.number({ message: "Versi kasus tidak dikenal." }).int("Versi kasus tidak dikenal.").min(1, "Versi kasus tidak dikenal.");
 
 export const ZCreateCaseInput = z
-  .object({
+  .strictObject({
     householdId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
     subjectPersonId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
     channel: z.enum(CHANNELS, { message: "Pilih saluran (cara warga datang atau menghubungi)." }),
@@ -94,7 +94,7 @@ export type TCreateCaseRawInput = {
   idempotencyKey?: string | null;
 };
 
-export const ZTransitionCaseInput = z.object({
+export const ZTransitionCaseInput = z.strictObject({
   caseId: ZCaseId,
   to: z.enum(STATUSES, { message: "Status tujuan tidak dikenal." }),
   note: optionalText(2000, "Catatan terlalu panjang (maksimal 2.000 karakter)."),
@@ -102,7 +102,7 @@ export const ZTransitionCaseInput = z.object({
 });
 export type TTransitionCaseInput = z.infer<typeof ZTransitionCaseInput>;
 
-export const ZAssignCaseInput = z.object({
+export const ZAssignCaseInput = z.strictObject({
   caseId: ZCaseId,
   /** A user id, or "me" to take the case oneself. */
   assigneeId: z.string().trim().min(1, "Pilih petugas.").max(64, "Pilih petugas."),
@@ -110,7 +110,7 @@ export const ZAssignCaseInput = z.object({
 });
 export type TAssignCaseInput = z.infer<typeof ZAssignCaseInput>;
 
-export const ZAddCaseNoteInput = z.object({
+export const ZAddCaseNoteInput = z.strictObject({
   caseId: ZCaseId,
   body: z
     .string({ message: "Tuliskan catatan." })
@@ -121,7 +121,7 @@ export const ZAddCaseNoteInput = z.object({
 export type TAddCaseNoteInput = z.infer<typeof ZAddCaseNoteInput>;
 
 /** The upload form: the file itself is checked by content in add-attachment.ts, not by the browser's type. */
-export const ZAddAttachmentForm = z.object({
+export const ZAddAttachmentForm = z.strictObject({
   caseId: ZCaseId,
   file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, {
     message: "Pilih berkas foto (JPG, PNG, WebP) atau PDF.",

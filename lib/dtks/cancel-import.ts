@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { auditActorOf } from "@/lib/households/household-access";
 import { runImport, type TRunOptions } from "./run-import.ts";
 
-export const ZCancelImport = z.object({ batchId: z.string().min(1) });
+export const ZCancelImport = z.strictObject({ batchId: z.string().min(1) });
 
 const RUNNING = ["LOADING", "INDEXING"] as const;
 

@@ -11,11 +11,11 @@ import { AppError } from "@/lib/errors";
 import { auditActorOf } from "@/lib/households/household-access";
 import { MAPPING_KEYS, type TSavedMapping } from "./headers.ts";
 
-export const ZSaveMapping = z.object({
+export const ZSaveMapping = z.strictObject({
   name: z.string().trim().min(3, "Beri nama pemetaan, minimal 3 huruf (mis. \"BNBA Dinsos\").").max(60, "Nama pemetaan paling panjang 60 huruf."),
   mapping: z.record(z.string(), z.string()),
 });
-export const ZDeleteMapping = z.object({ mappingId: z.string().min(1) });
+export const ZDeleteMapping = z.strictObject({ mappingId: z.string().min(1) });
 
 /** The district as the record the policy scopes: saved mappings are district configuration. */
 const districtRecord = (actor: TActor) => ({ districtCode: actor.districtCode, regionCode: actor.districtCode });

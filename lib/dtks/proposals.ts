@@ -15,19 +15,19 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { auditActorOf, loadHouseholdFor } from "@/lib/households/household-access";
 
-export const ZCreateProposal = z.object({
+export const ZCreateProposal = z.strictObject({
   householdId: z.string().min(1),
   reason: z.string().trim().min(10, "Tulis alasan usulan (minimal 10 huruf)."),
   ppksCode: z.string().trim().max(10).optional().or(z.literal("").transform(() => undefined)),
   ktpAttached: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
   kkAttached: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
 });
-export const ZDecideProposal = z.object({
+export const ZDecideProposal = z.strictObject({
   proposalId: z.string().min(1),
   decision: z.enum(["DISETUJUI", "DITOLAK"], { message: "Pilih setujui atau tolak." }),
   reason: z.string().trim().optional(),
 }).refine((v) => v.decision === "DISETUJUI" || (v.reason ?? "").length >= 5, { message: "Tulis alasan penolakan.", path: ["reason"] });
-export const ZVerivali = z.object({
+export const ZVerivali = z.strictObject({
   proposalId: z.string().min(1),
   outcome: z.enum(["DITEMUKAN", "TIDAK_DITEMUKAN", "PINDAH", "MENOLAK", "GANDA", "BAGIAN_DOKUMEN_LAIN"], { message: "Pilih hasil verivali." }),
   note: z.string().trim().optional(),
@@ -37,7 +37,7 @@ export const ZVerivaliForm = ZVerivali.extend({
   photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, { message: "Pilih foto." }).optional()
     .transform((f) => (f && f.size > 0 ? f : undefined)),
 });
-export const ZDeliberation = z.object({
+export const ZDeliberation = z.strictObject({
   regionCode: z.string().min(1),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Isi tanggal musyawarah."),
   place: z.string().trim().min(3, "Isi tempat musyawarah."),

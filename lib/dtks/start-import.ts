@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { FIELD_LABELS, describeMapping, mapHeaders, mappingProblems, type TSavedMapping } from "./headers.ts";
 import { fileKindOf, openRowSource } from "./readers.ts";
 
-export const ZImportOptions = z.object({
+export const ZImportOptions = z.strictObject({
   source: z.enum(["DTKS", "DTSEN"], { message: "Pilih sumber data: DTKS atau DTSEN." }),
   period: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Periode ditulis TTTT-BB, mis. 2026-03."),
   /** Defaults to the actor's district. */

@@ -2,16 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { authorize, type TRequestContext } from "@/lib/access/authorize";
 import type { TActor } from "@/lib/access/policy";
-import { fieldErrorsOf } from "@/lib/actions/define-action";
+import { parseOrThrow } from "@/lib/actions/parse-input";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assessHousehold, runConfigFor, runOrInvalid } from "./assess-household.ts";
 import { ZAssessFacts } from "./schemas.ts";
 
 /** A household described in the request (not in the registry): assessed, not stored. */
-export const ZInlineHousehold = z.object({
+export const ZInlineHousehold = z.strictObject({
   regionCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, "Kode wilayah Kemendagri, mis. 35.77.01.1001."),
-  members: z.array(z.object({
+  members: z.array(z.strictObject({
     name: z.string().trim().min(1).max(120),
     monthlyIncome: z.number().int().min(0).nullable(),
     birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
@@ -31,9 +31,7 @@ export const ZAssessRequest = ZAssessFacts.extend({
  * inline one (computed with the caller's district configuration, not stored).
  */
 export async function assessRequest(actor: TActor, body: unknown, ctx: TRequestContext = {}, opts: { now?: Date } = {}) {
-  const parsed = ZAssessRequest.safeParse(body);
-  if (!parsed.success) throw new AppError("INVALID", undefined, fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(ZAssessRequest, body);
   if (input.householdId) {
     const r = await assessHousehold(actor, { ...input, householdId: input.householdId }, ctx, opts);
     return { stored: true, runId: r.runId, householdId: r.householdId, results: r.outcomes.map(publicOutcome), recommendations: r.recommendations };

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize, type TRequestContext } from "@/lib/access/authorize";
 import type { TActor } from "@/lib/access/policy";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { fieldErrorsOf } from "@/lib/actions/define-action";
+import { fieldErrorsOf } from "@/lib/actions/parse-input";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { auditActorOf } from "@/lib/households/household-access";

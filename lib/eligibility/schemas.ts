@@ -14,7 +14,7 @@ const methodEnum = z.enum(["GARIS_KEMISKINAN", "KRITERIA_BPS", "SET_INDIKATOR"])
  * The facts entered for one assessment (the form posts strings, the API may post booleans). Members'
  * incomes come from the household registry, never from this input.
  */
-export const ZAssessFacts = z.object({
+export const ZAssessFacts = z.strictObject({
   methods: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(methodEnum, { message: "Pilih paling sedikit satu cara penilaian." })
     .min(1, "Pilih paling sedikit satu cara penilaian.")),
   regularAid: z.preprocess((v) => (v === undefined || v === "" ? 0 : v), ZRupiah.pipe(z.number({ message: "Tulis bantuan dalam rupiah, angka saja." }))),

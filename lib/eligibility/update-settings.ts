@@ -10,7 +10,7 @@ import { DEFAULT_BANDS } from "./poverty-line-method.ts";
 
 const decimal = (msg: string) => z.preprocess((v) => (typeof v === "string" ? Number(v.trim().replace(",", ".")) : v), z.number({ message: msg }).finite(msg));
 
-export const ZEligibilitySettings = z.object({
+export const ZEligibilitySettings = z.strictObject({
   sangatMiskinBelow: decimal("Tulis angka, mis. 0,8.").refine((v) => v > 0 && v < 1, "Harus di antara 0 dan 1 (mis. 0,8)."),
   hampirMiskinBelow: decimal("Tulis angka, mis. 1,2.").refine((v) => v > 1 && v <= 3, "Harus di atas 1 dan paling tinggi 3 (mis. 1,2)."),
   bpsThreshold: z.coerce.number({ message: "Tulis angka 1–14." }).int("Tulis angka bulat.").min(1, "Paling sedikit 1.").max(14, "Paling banyak 14."),

@@ -40,7 +40,8 @@ export async function getHousehold(actor: TActor, id: string) {
     kecamatanName: kecamatan?.name ?? null, noKk: h.noKk, noKkMasked: h.noKk ? maskNik(h.noKk) : null, address: h.address,
     rt: h.rt, rw: h.rw, phone: h.phone, createdAt: h.createdAt, updatedAt: h.updatedAt, members,
     ppks: h.ppks.map((t) => ({ id: t.id, code: t.category.code, name: t.category.name, assessedAt: t.assessedAt, note: t.note })),
-    sees: { disability, health },
+    /** nik: the role may ask for a member's full NIK ("Tampilkan NIK", lib/households/reveal-nik.ts); pages show it masked. */
+    sees: { disability, health, nik: seesSensitive(actor.role, "nik") },
     mayUpdate: can(actor, "update", "household", { districtCode: h.districtCode, regionCode: h.regionCode, rt: h.rt }),
   };
 }

@@ -79,7 +79,7 @@ const ZPhone = z.preprocess(
 
 const ZBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
-export const ZPersonInput = z.object({
+export const ZPersonInput = z.strictObject({
   nik: z.preprocess(blank, ZNik.optional()),
   name: z.string({ message: "Nama wajib diisi." }).trim().min(2, "Nama wajib diisi (minimal 2 huruf).").max(120, "Nama terlalu panjang."),
   birthDate: z.preprocess(blank, ZIsoDate("Tanggal lahir").optional()),
@@ -98,7 +98,7 @@ export type TPersonInput = z.infer<typeof ZPersonInput>;
 export const MAX_MEMBERS = 20;
 
 export const ZHouseholdInput = z
-  .object({
+  .strictObject({
     noKk: z.preprocess(blank, ZNoKk.optional()),
     address: z.string({ message: "Alamat wajib diisi." }).trim().min(5, "Alamat wajib diisi (jalan, gang, nomor rumah).").max(200, "Alamat terlalu panjang."),
     rt: ZRtRw("RT"),
@@ -135,7 +135,7 @@ export type THouseholdRawInput = z.input<typeof ZHouseholdInput>;
 const ZId = z.string({ message: "Data tidak dikenali." }).trim().min(1, "Data tidak dikenali.");
 const ZVersion = z.coerce.number({ message: "Versi data tidak dikenali." }).int().min(1);
 
-export const ZUpdateHouseholdInput = z.object({
+export const ZUpdateHouseholdInput = z.strictObject({
   householdId: ZId,
   version: ZVersion,
   noKk: z.preprocess(blank, ZNoKk.optional()),
@@ -152,7 +152,7 @@ export type TAddMemberInput = z.infer<typeof ZAddMemberInput>;
 export const ZUpdateMemberInput = ZPersonInput.extend({ personId: ZId, version: ZVersion });
 export type TUpdateMemberInput = z.infer<typeof ZUpdateMemberInput>;
 
-export const ZMoveMemberInput = z.object({
+export const ZMoveMemberInput = z.strictObject({
   personId: ZId,
   version: ZVersion,
   targetNoKk: ZNoKk,
@@ -160,7 +160,7 @@ export const ZMoveMemberInput = z.object({
 });
 export type TMoveMemberInput = z.infer<typeof ZMoveMemberInput>;
 
-export const ZMarkDeceasedInput = z.object({
+export const ZMarkDeceasedInput = z.strictObject({
   personId: ZId,
   version: ZVersion,
   deceasedAt: ZIsoDate("Tanggal meninggal"),
@@ -168,7 +168,7 @@ export const ZMarkDeceasedInput = z.object({
 });
 export type TMarkDeceasedInput = z.infer<typeof ZMarkDeceasedInput>;
 
-export const ZTagPpksInput = z.object({
+export const ZTagPpksInput = z.strictObject({
   householdId: ZId,
   /** Empty = the tag is for the whole household. */
   personId: z.preprocess(blank, z.string().trim().optional()),
@@ -188,7 +188,10 @@ export function fromFormFields<S extends z.ZodType>(schema: S) {
     const r = schema.safeParse(unflatten(raw));
     if (!r.success) {
       for (const issue of r.error.issues) {
-        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path.length ? [issue.path.join(".")] : [] });
+        const path = issue.path.length ? [issue.path.join(".")] : [];
+        // Unknown fields stay unknown-field issues, so they are reported under their own dotted names.
+        if (issue.code === "unrecognized_keys") ctx.addIssue({ code: "unrecognized_keys", keys: issue.keys.map((k) => [...issue.path, k].join(".")), message: issue.message });
+        else ctx.addIssue({ code: "custom", message: issue.message, path });
       }
       return z.NEVER;
     }

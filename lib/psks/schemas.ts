@@ -12,7 +12,7 @@ export const PSKS_ASSET_LABELS: Record<(typeof PSKS_ASSET_KINDS)[number], string
   ASSOCIATION: "Perkumpulan / organisasi",
 };
 
-export const ZPsksUnitInput = z.object({
+export const ZPsksUnitInput = z.strictObject({
   name: z.string({ message: "Nama wajib diisi." }).trim().min(3, "Nama wajib diisi (minimal 3 huruf).").max(150, "Nama terlalu panjang."),
   psksTypeId: z.string({ message: "Pilih jenis PSKS." }).min(1, "Pilih jenis PSKS."),
   regionCode: z.string({ message: "Pilih wilayah kerja." }).trim().min(2, "Pilih wilayah kerja."),
@@ -26,11 +26,11 @@ export const ZPsksUnitInput = z.object({
   ),
   /** The unit takes referrals: it then appears as a referral destination (an Office of kind OTHER). */
   acceptsReferrals: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-}).strict().superRefine((v, ctx) => {
+}).superRefine((v, ctx) => {
   if (v.acceptsReferrals && v.services.length === 0) {
     ctx.addIssue({ code: "custom", path: ["services"], message: "Pilih layanan yang diberikan, agar rujukan dapat diarahkan ke mitra ini." });
   }
 });
 export type TPsksUnitInput = z.infer<typeof ZPsksUnitInput>;
 
-export const ZPsksUnitIdInput = z.object({ unitId: z.string().min(1) });
+export const ZPsksUnitIdInput = z.strictObject({ unitId: z.string().min(1) });

@@ -12,7 +12,7 @@ export const LEGAL_BASIS_LABELS: Record<(typeof LEGAL_BASES)[number], string> = 
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
 
-export const ZCreateReferralInput = z.object({
+export const ZCreateReferralInput = z.strictObject({
   caseId: z.string().min(1),
   serviceCategory: z.enum(SERVICE_CATEGORIES, { error: "Pilih layanan yang dirujuk." }),
   /** Empty = the routing suggestion. */
@@ -25,7 +25,7 @@ export const ZCreateReferralInput = z.object({
 });
 export type TCreateReferralInput = z.infer<typeof ZCreateReferralInput>;
 
-export const ZTransitionReferralInput = z.object({
+export const ZTransitionReferralInput = z.strictObject({
   referralId: z.string().min(1),
   version: z.coerce.number().int().min(1),
   to: z.enum(REFERRAL_STATUSES),
@@ -36,7 +36,7 @@ export const ZTransitionReferralInput = z.object({
 });
 export type TTransitionReferralInput = z.infer<typeof ZTransitionReferralInput>;
 
-export const ZRoutingRuleInput = z.object({
+export const ZRoutingRuleInput = z.strictObject({
   serviceCategory: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SERVICE_CATEGORIES).optional()),
   ppksCode: optionalText(20),
   minAge: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(150).optional()),

@@ -14,7 +14,7 @@ const ZRtList = z.preprocess(
   z.array(z.string().regex(/^\d{1,3}$/, "RT ditulis dengan angka, mis. 001, 002.")).max(20, "Paling banyak 20 RT."),
 );
 
-export const ZCreateUserInput = z.object({
+export const ZCreateUserInput = z.strictObject({
   username: ZUsername,
   name: z.string().trim().min(2, "Nama lengkap wajib diisi.").max(120, "Nama terlalu panjang."),
   role: z.enum(ROLES, { message: "Pilih peran." }),
@@ -24,10 +24,10 @@ export const ZCreateUserInput = z.object({
 });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 
-export const ZUserIdInput = z.object({ userId: z.string().min(1) });
+export const ZUserIdInput = z.strictObject({ userId: z.string().min(1) });
 
 export const ZChangePasswordInput = z
-  .object({
+  .strictObject({
     currentPassword: z.string().min(1, "Isi kata sandi saat ini."),
     newPassword: z.string(),
     confirmPassword: z.string(),

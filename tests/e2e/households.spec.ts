@@ -49,7 +49,18 @@ test.describe("household registry", () => {
     // NIKs are masked on the page, and front office does not see health or disability data.
     await expect(page.getByTestId("member-row").getByText(`357701********${headNik.slice(-2)}`)).toBeVisible();
     await expect(page.getByText(headNik)).toHaveCount(0);
+    // Not even hidden in the page's data (the RSC payload in the HTML): the full NIK comes only on request.
+    expect(await page.content()).not.toContain(headNik);
     await expect(page.getByText("(disembunyikan)").first()).toBeVisible();
+    // "Tampilkan NIK" fetches it for this member; the reveal is audited by person, without the NIK.
+    const headRow = page.getByTestId("member-row").filter({ hasText: "Purwanto" }).filter({ hasText: "Kepala keluarga" });
+    await headRow.getByRole("button", { name: /Tampilkan NIK lengkap/ }).click();
+    await expect(headRow.getByTestId("member-nik")).toHaveText(headNik);
+    const reveals = await sql<{ entity: string; after: string }>(
+      `SELECT a.entity, a.after::text AS after FROM audit_log a JOIN person p ON p.id = a.entity_id WHERE a.action = 'nik.reveal' AND p.nik = $1`, [headNik]);
+    expect(reveals).toHaveLength(1);
+    expect(reveals[0].entity).toBe("person");
+    expect(reveals[0].after).not.toContain(headNik);
     await expect(page.getByTestId("history-entry").first()).toBeVisible();
 
     const rows = await sql<{ name: string; monthly_income: number | null; rt: string }>(

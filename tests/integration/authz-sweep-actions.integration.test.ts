@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { can, referralInScope, type TActor } from "@/lib/access/policy";
-import { roleAllows, type TAction, type TResource } from "@/lib/access/roles";
+import { can, inScope, referralInScope, type TActor } from "@/lib/access/policy";
+import { mayBreakGlass, roleAllows, seesSensitive, type TAction, type TResource } from "@/lib/access/roles";
 import { enumerateActions } from "../support/sweep/enumerate";
 import { uniqueId } from "../support/factories";
 import { makeSweepUsers, makeWorld, RECORD, type TSweepUser, type TWorld } from "../support/sweep/world";
@@ -165,6 +165,10 @@ const CALLS: Record<string, TRow> = {
     input: (w) => ({ householdId: w.household.id, categoryId: w.category.id }),
     allowed: onRecord("update", "household"),
   },
+  revealNikAction: {
+    input: (w) => ({ personId: w.head.id }),
+    allowed: (a) => can(a, "read", "household", RECORD) && seesSensitive(a.role, "nik"),
+  },
   // rumah-tangga/baru
   createHouseholdAction: {
     input: () => ({
@@ -180,6 +184,12 @@ const CALLS: Record<string, TRow> = {
   },
   assignCaseAction: { input: (w) => ({ caseId: w.kase.id, assigneeId: "me", version: String(w.kase.version) }), allowed: onRecord("update", "case") },
   addCaseNoteAction: { input: (w) => ({ caseId: w.kase.id, body: "Catatan kunjungan rumah." }), allowed: onRecord("update", "case") },
+  breakGlassAction: {
+    input: (w) => ({ caseId: w.kase.id, reason: "Petugas kelurahan cuti, warga perlu dirujuk ke RSUD hari ini.", confirm: "on" }),
+    // A supervisor of the case's district whose own scope does not cover it. Never another district's user;
+    // a supervisor who already covers the case is told to open it directly (CONFLICT).
+    allowed: (a) => mayBreakGlass(a.role) && a.districtCode === RECORD.districtCode && !inScope(a, RECORD),
+  },
   addAttachmentAction: {
     input: (w) => ({ caseId: w.kase.id, file: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], "surat.pdf", { type: "application/pdf" }) }),
     allowed: onRecord("update", "case"),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorsOf, formDataToObject } from "@/lib/actions/define-action";
+import { formDataToObject } from "@/lib/actions/define-action";
+import { fieldErrorsOf } from "@/lib/actions/parse-input";
 
 describe("formDataToObject", () => {
   it("nests dotted keys into arrays and objects", () => {

@@ -9,13 +9,20 @@ import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Jejak audit" };
 
-const ENTITIES = ["user", "session", "apiToken", "household", "case", "office", "reference", "region"];
+const ENTITIES = ["user", "session", "apiToken", "household", "person", "case", "office", "reference", "region"];
+/** Privacy-relevant reads an auditor looks for first (the filter matches action codes by prefix). */
+const ACTION_FILTERS: [string, string][] = [
+  ["breakGlass.", "Akses darurat (break-the-glass)"],
+  ["nik.reveal", "NIK lengkap ditampilkan"],
+  ["case.view_sensitive", "Kasus berisi data sensitif dibuka"],
+  ["access.denied", "Akses ditolak"],
+];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   if (!can(user, "read", "audit")) notFound();
   const sp = await searchParams;
-  const filter = { actor: sp.pelaku, entity: sp.entitas, outcome: sp.hasil, from: sp.dari, to: sp.sampai, page: Number(sp.hal) || 1 };
+  const filter = { actor: sp.pelaku, entity: sp.entitas, action: sp.aksi, outcome: sp.hasil, from: sp.dari, to: sp.sampai, page: Number(sp.hal) || 1 };
   const result = await searchAudit(user, filter);
   const shown = result.rows;
 
@@ -29,6 +36,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div className="flex flex-col"><label htmlFor="entitas">Jenis data</label>
           <select id="entitas" name="entitas" defaultValue={sp.entitas ?? ""} className="min-h-11 rounded-md border border-slate-400 px-3">
             <option value="">Semua</option>{ENTITIES.map((e) => <option key={e} value={e}>{e}</option>)}
+          </select></div>
+        <div className="flex flex-col"><label htmlFor="aksi">Tindakan</label>
+          <select id="aksi" name="aksi" defaultValue={sp.aksi ?? ""} className="min-h-11 rounded-md border border-slate-400 px-3">
+            <option value="">Semua</option>{ACTION_FILTERS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select></div>
         <div className="flex flex-col"><label htmlFor="dari">Dari tanggal</label>
           <input id="dari" name="dari" type="date" defaultValue={sp.dari ?? ""} className="min-h-11 rounded-md border border-slate-400 px-3" /></div>
@@ -65,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/audit"
-        params={{ pelaku: sp.pelaku, entitas: sp.entitas, hasil: sp.hasil, dari: sp.dari, sampai: sp.sampai }} />
+        params={{ pelaku: sp.pelaku, entitas: sp.entitas, aksi: sp.aksi, hasil: sp.hasil, dari: sp.dari, sampai: sp.sampai }} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, type TServiceCategory } from "@/lib/cases/categories";
 import { daysLeft, isOverdue } from "@/lib/cases/due-date";
 import { describeDaysLeft } from "@/lib/cases/labels";
-import { countCaseTabs, getCaseByTicket, listCases } from "@/lib/cases/queries";
+import { countCaseTabs, findCaseIdByTicket, listCases } from "@/lib/cases/queries";
 import { CASE_TAB_LABELS, CASE_TABS, isCaseTab } from "@/lib/cases/schemas";
 import { CASE_STATUS_LABELS, CASE_STATUSES, isCaseStatus } from "@/lib/cases/status";
 import { formatDateTime } from "@/lib/format";
@@ -32,8 +32,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   let ticketNotFound = false;
   if (sp.tiket?.trim()) {
-    const found = await getCaseByTicket(user, sp.tiket);
-    if (found) redirect(`/kasus/${found.id}`);
+    const found = await findCaseIdByTicket(user, sp.tiket);
+    if (found) redirect(`/kasus/${found}`);
     ticketNotFound = true;
   }
 

@@ -22,7 +22,7 @@ export const assessHouseholdAction = defineAction(
   },
 );
 
-const ZCsv = z.object({
+const ZCsv = z.strictObject({
   csv: z.union([z.string(), z.instanceof(File)]).optional(),
   csvText: z.string().max(1_000_000).optional(),
 });
@@ -38,10 +38,9 @@ export const importPovertyLinesAction = defineAction(
   },
 );
 
-const ZSaveSet = z.object({
+const ZSaveSet = z.strictObject({
   setId: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(40).optional()),
   definition: z.string().min(2, "Isi definisi set dalam JSON.").max(500_000),
-  file: z.unknown().optional(),
 });
 
 export const saveIndicatorSetAction = defineAction(

@@ -28,7 +28,7 @@ export const transitionReferralAction = defineAction(
   },
 );
 
-export const markNotificationsReadAction = defineAction({ schema: z.object({}) }, async (_input, { user }) => {
+export const markNotificationsReadAction = defineAction({ schema: z.strictObject({}) }, async (_input, { user }) => {
   const n = await markNotificationsRead(user.id);
   revalidatePath("/rujukan/notifikasi");
   return { marked: n };

@@ -32,6 +32,9 @@ const HOME: Record<Role, { scopeRegionCode: string; rtList?: string[] }> = {
 };
 const NEIGHBOUR: Partial<Record<Role, { scopeRegionCode: string; rtList?: string[] }>> = {
   KOORDINATOR: { scopeRegionCode: NEIGHBOUR_KELURAHAN },
+  // Supervisors scoped below the district: the ones who may break the glass into RECORD's case.
+  SUPERVISOR: { scopeRegionCode: NEIGHBOUR_KELURAHAN },
+  DINSOS: { scopeRegionCode: "35.77.02" },
   FRONT_OFFICE: { scopeRegionCode: NEIGHBOUR_KELURAHAN },
   BACK_OFFICE: { scopeRegionCode: NEIGHBOUR_KELURAHAN },
   FASILITATOR: { scopeRegionCode: NEIGHBOUR_KELURAHAN },

@@ -16,7 +16,7 @@ export const createRoutingRuleAction = defineAction(
 );
 
 export const toggleRoutingRuleAction = defineAction(
-  { schema: z.object({ ruleId: z.string().min(1), active: z.enum(["true", "false"]) }), permission: { action: "update", resource: "reference" } },
+  { schema: z.strictObject({ ruleId: z.string().min(1), active: z.enum(["true", "false"]) }), permission: { action: "update", resource: "reference" } },
   async (input, { user, ip }) => {
     const r = await setRoutingRuleActive(user, input.ruleId, input.active === "true", { ip });
     revalidatePath("/admin/aturan-rujukan");

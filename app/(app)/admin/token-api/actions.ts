@@ -7,7 +7,7 @@ import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 
 export const createTokenAction = defineAction(
   {
-    schema: z.object({
+    schema: z.strictObject({
       userId: z.string().min(1, "Pilih pengguna yang diwakili token."),
       name: z.string().trim().min(3, "Beri nama integrasi, mis. \"Aplikasi Dinkes\".").max(80, "Nama terlalu panjang."),
     }),
@@ -21,7 +21,7 @@ export const createTokenAction = defineAction(
 );
 
 export const revokeTokenAction = defineAction(
-  { schema: z.object({ tokenId: z.string().min(1) }), permission: { action: "create", resource: "apiToken" } },
+  { schema: z.strictObject({ tokenId: z.string().min(1) }), permission: { action: "create", resource: "apiToken" } },
   async ({ tokenId }, { user, ip }) => {
     await revokeApiToken(user, tokenId, ip);
     revalidatePath("/admin/token-api");

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { grantBreakGlass, ZBreakGlassInput } from "@/lib/access/break-glass";
 import { defineAction } from "@/lib/actions/define-action";
 import { addAttachment } from "@/lib/cases/add-attachment";
 import { addCaseNote } from "@/lib/cases/add-case-note";
@@ -46,5 +47,16 @@ export const addAttachmentAction = defineAction(
     const result = await addAttachment(user, { caseId, fileName: file.name, bytes }, { ip });
     refresh(caseId);
     return { id: result.id, fileName: result.fileName };
+  },
+);
+
+// Break-the-glass: the lib decides who may (a supervisor, own district, a case outside their scope) and
+// audits the grant; the page then shows the case for the grant's lifetime.
+export const breakGlassAction = defineAction(
+  { schema: ZBreakGlassInput, permission: { action: "read", resource: "case" } },
+  async (input, { user, ip }) => {
+    const grant = await grantBreakGlass(user, input, { ip });
+    refresh(input.caseId);
+    return grant;
   },
 );

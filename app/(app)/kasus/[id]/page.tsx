@@ -3,13 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssignForm } from "@/components/cases/assign-form";
 import { AttachmentForm } from "@/components/cases/attachment-form";
+import { BreakGlassForm } from "@/components/cases/break-glass-form";
 import { NoteForm } from "@/components/cases/note-form";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { TransitionForm, type TTransitionOption } from "@/components/cases/transition-form";
 import { CaseReferrals } from "@/components/referrals/case-referrals";
+import { BREAK_GLASS_MINUTES, BREAK_GLASS_REASON_MIN, findCaseForBreakGlass } from "@/lib/access/break-glass";
 import { can } from "@/lib/access/policy";
 import { roleAllows } from "@/lib/access/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requestIp, requireUser } from "@/lib/auth/session";
 import { CHANNEL_LABELS, KIND_LABELS, SERVICE_CATEGORY_LABELS, URGENCY_LABELS, type TServiceCategory } from "@/lib/cases/categories";
 import { daysLeft, isOverdue } from "@/lib/cases/due-date";
 import { describeCaseEvent, describeDaysLeft, formatFileSize } from "@/lib/cases/labels";
@@ -17,7 +19,7 @@ import { getCase, listAssignableUsers } from "@/lib/cases/queries";
 import { allowedTransitions, checkTransition, isOpenStatus, transitionActionLabel } from "@/lib/cases/status";
 import { formatDateTime } from "@/lib/format";
 import { getDictionary } from "@/lib/i18n/locale";
-import { addAttachmentAction, addCaseNoteAction, assignCaseAction, transitionCaseAction } from "./actions";
+import { addAttachmentAction, addCaseNoteAction, assignCaseAction, breakGlassAction, transitionCaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Kasus" };
 
@@ -39,8 +41,25 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const c = await getCase(user, id);
-  if (!c) notFound();
+  const c = await getCase(user, id, { ip: await requestIp() });
+  if (!c) {
+    // Outside the user's scope (or not there at all): "not found", except that a supervisor of the same
+    // district may break the glass into a case outside their area (lib/access/break-glass.ts).
+    const outside = await findCaseForBreakGlass(user, id);
+    if (!outside) notFound();
+    return (
+      <div className="flex max-w-2xl flex-col gap-4">
+        <p className="text-slate-700"><Link href="/kasus" className="underline">Kasus</Link> ›</p>
+        <h1 className="text-2xl font-bold">Kasus di luar wilayah kerja Anda</h1>
+        <p>Kasus <span className="font-mono">{outside.ticketNo}</span> ditangani kantor lain, jadi Anda tidak berwenang membukanya seperti biasa.</p>
+        <Section title="Buka darurat (break-the-glass)" testId="break-glass">
+          <p className="mb-3">Gunakan hanya bila warga perlu ditangani segera dan petugas wilayahnya tidak dapat. Tulis alasannya.
+            Akses berlaku {BREAK_GLASS_MINUTES} menit untuk kasus ini saja, dan setiap pembukaan dicatat.</p>
+          <BreakGlassForm caseId={outside.id} minutes={BREAK_GLASS_MINUTES} reasonMin={BREAK_GLASS_REASON_MIN} action={breakGlassAction} />
+        </Section>
+      </div>
+    );
+  }
   const t = await getDictionary();
   const now = new Date();
   const record = { districtCode: c.districtCode, regionCode: c.regionCode, rt: c.rt };
@@ -78,6 +97,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <Link href={`/kasus/${c.id}/slip`} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2.5">Cetak bukti tiket</Link>
       </div>
+
+      {c.breakGlassUntil ? (
+        <p role="status" className="rounded-md border-2 border-red-700 bg-red-50 p-3" data-testid="break-glass-banner">
+          Akses darurat: kasus ini di luar wilayah kerja Anda. Akses berakhir {formatDateTime(c.breakGlassUntil)}; setiap pembukaan dicatat.
+        </p>
+      ) : null}
 
       <div className="grid gap-4 md:grid-cols-3">
         <div className="flex flex-col gap-4 md:col-span-2">

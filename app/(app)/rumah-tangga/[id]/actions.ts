@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { addMember } from "@/lib/households/add-member";
 import { markDeceased } from "@/lib/households/mark-deceased";
 import { moveMember } from "@/lib/households/move-member";
+import { revealNik, ZRevealNikInput } from "@/lib/households/reveal-nik";
 import {
   ZAddMemberInput, ZMarkDeceasedInput, ZMoveMemberInput, ZTagPpksInput, ZUpdateHouseholdInput, ZUpdateMemberInput,
 } from "@/lib/households/schemas";
@@ -53,3 +54,9 @@ export const tagPpksAction = defineAction({ schema: ZTagPpksInput, permission: U
   refresh(result.householdId);
   return result;
 });
+
+// Read-only: nothing to revalidate. The lib checks the scope and the role's right to the full NIK and audits it.
+export const revealNikAction = defineAction(
+  { schema: ZRevealNikInput, permission: { action: "read", resource: "household" } },
+  async (input, { user, ip }) => revealNik(user, input, { ip }),
+);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HouseholdEditForm } from "@/components/households/household-edit-form";
 import { MemberForm } from "@/components/households/member-form";
+import { RevealNik } from "@/components/households/reveal-nik";
 import { MarkDeceasedForm, MoveMemberForm, PpksTagForm } from "@/components/households/member-status-forms";
 import { DtksPanel } from "@/components/dtks/dtks-panel";
 import { AssessmentHistory } from "@/components/eligibility/assessment-history";
@@ -12,7 +13,7 @@ import { listRunsForHousehold, mayAssess } from "@/lib/eligibility/queries";
 import { ageOn, formatDateId, formatRupiah, MARITAL_LABELS, RELATION_LABELS, SEX_LABELS } from "@/lib/households/labels";
 import { getHousehold, householdHistory, listPpksCategories, type THouseholdDetail } from "@/lib/households/queries";
 import {
-  addMemberAction, markDeceasedAction, moveMemberAction, tagPpksAction, updateHouseholdAction, updateMemberAction,
+  addMemberAction, markDeceasedAction, moveMemberAction, revealNikAction, tagPpksAction, updateHouseholdAction, updateMemberAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Rumah tangga" };
@@ -155,7 +156,9 @@ function MemberRow({ m, sees }: { m: TMember; sees: THouseholdDetail["sees"] }) 
         {m.deceasedAt ? <div className="text-sm font-medium">Meninggal {formatDateId(m.deceasedAt.toISOString())}</div> : null}
         {m.nikWarnings.length ? <div className="text-sm text-amber-800" data-testid="member-nik-warning">⚠ {m.nikWarnings.join(" ")}</div> : null}
       </td>
-      <td className="p-2 font-mono">{m.nikMasked ?? "—"}</td>
+      <td className="p-2 font-mono">
+        {m.nikMasked && sees.nik ? <RevealNik personId={m.id} masked={m.nikMasked} action={revealNikAction} /> : (m.nikMasked ?? "—")}
+      </td>
       <td className="p-2">{RELATION_LABELS[m.relation]}</td>
       <td className="p-2">{m.birthDate ? `${formatDateId(m.birthDate.toISOString())}${age !== null ? ` (${age} th)` : ""}` : "—"}{m.birthPlace ? <div className="text-sm">{m.birthPlace}</div> : null}</td>
       <td className="p-2">{m.occupation ?? "—"}<div className="text-sm">{formatRupiah(m.monthlyIncome)}</div>{m.education ? <div className="text-sm">{m.education}</div> : null}</td>

@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
 import { authorize } from "@/lib/access/authorize";
-import { fieldErrorsOf } from "@/lib/actions/define-action";
-import { jsonRoute } from "@/lib/api/authenticate";
+import { parseOrThrow } from "@/lib/actions/parse-input";
+import { jsonRoute, readJsonBody } from "@/lib/api/authenticate";
 import { clientIp } from "@/lib/auth/options";
-import { AppError } from "@/lib/errors";
 import { createReferral } from "@/lib/referrals/create-referral";
 import { listReferralsApi } from "@/lib/referrals/api";
 import { ZCreateReferralInput } from "@/lib/referrals/schemas";
@@ -18,9 +17,7 @@ export const GET = jsonRoute(async (req, actor) => {
 export const POST = jsonRoute(async (req, actor) => {
   const ip = clientIp({ headers: req.headers });
   await authorize(actor, "create", "referral", undefined, { ip });
-  const body = await req.json().catch(() => { throw new AppError("INVALID", "Isi permintaan harus JSON yang sah."); });
-  const parsed = ZCreateReferralInput.safeParse(body);
-  if (!parsed.success) throw new AppError("INVALID", undefined, fieldErrorsOf(parsed.error));
-  const r = await createReferral(actor, parsed.data, { ip });
+  const input = parseOrThrow(ZCreateReferralInput, await readJsonBody(req));
+  const r = await createReferral(actor, input, { ip });
   return NextResponse.json({ id: r.id, status: r.status, toOfficeId: r.toOfficeId, dueAt: r.dueAt.toISOString(), routingReason: r.routingReason }, { status: 201 });
 });

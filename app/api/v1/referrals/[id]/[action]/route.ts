@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fieldErrorsOf } from "@/lib/actions/define-action";
-import { jsonRoute } from "@/lib/api/authenticate";
+import { parseOrThrow } from "@/lib/actions/parse-input";
+import { jsonRoute, readJsonBody } from "@/lib/api/authenticate";
 import { clientIp } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
 import { referralApiView } from "@/lib/referrals/api";
@@ -12,7 +12,7 @@ const VERBS: Record<string, TReferralStatus> = {
   accept: "DITERIMA", decline: "DITOLAK", redirect: "DIALIHKAN", start: "DALAM_PROSES", complete: "SELESAI", decide: "DIKIRIM", cancel: "DIBATALKAN",
 };
 
-const ZBody = z.object({
+const ZBody = z.strictObject({
   version: z.number().int().min(1),
   note: z.string().max(2000).optional(),
   outcome: z.enum(REFERRAL_OUTCOMES).optional(),
@@ -22,9 +22,7 @@ const ZBody = z.object({
 export const POST = jsonRoute<{ id: string; action: string }>(async (req, actor, { id, action }) => {
   const to = VERBS[action];
   if (!to) throw new AppError("NOT_FOUND", "Tindakan tidak dikenal.");
-  const body = await req.json().catch(() => ({}));
-  const parsed = ZBody.safeParse(body);
-  if (!parsed.success) throw new AppError("INVALID", undefined, fieldErrorsOf(parsed.error));
-  await transitionReferral(actor, { referralId: id, to, ...parsed.data }, { ip: clientIp({ headers: req.headers }) });
+  const input = parseOrThrow(ZBody, await readJsonBody(req));
+  await transitionReferral(actor, { referralId: id, to, ...input }, { ip: clientIp({ headers: req.headers }) });
   return referralApiView(actor, id);
 });
