@@ -21,7 +21,6 @@ export const LIST_LIMIT = 2000;
 
 export async function dtksCoverage(actor: TActor, filter: TReportFilter): Promise<TDtksCoverage> {
   const hScope = scopeSql(actor, "household", filter, { district: "h.district_code", region: "h.region_code", rt: "h.rt" });
-  const rScope = scopeSql(actor, "dtks", filter, { district: "r.district_code", region: "r.region_code", rt: "r.rt" });
   // Eligible (latest run) households in scope that are not in an active register batch.
   const base = Prisma.sql`
     WITH latest AS (
@@ -48,13 +47,42 @@ export async function dtksCoverage(actor: TActor, filter: TReportFilter): Promis
       SELECT m.id AS "householdId", m.region_code AS "regionCode", m.no_kk AS "noKk", m.address, m.rt, m.rw, m.proposed,
         (SELECT p.name FROM person p WHERE p.household_id = m.id AND p.relation = 'KEPALA_KELUARGA' ORDER BY p.created_at LIMIT 1) AS "headName"
       FROM missing m ORDER BY m.region_code, m.rt, m.address, m.id LIMIT ${LIST_LIMIT}`,
-    db.$queryRaw<TDesilRow[]>`
-      SELECT da.source::text AS source, r.desil::int AS desil, count(*)::int AS people, count(DISTINCT r.no_kk)::int AS households
-      FROM dtks_record r JOIN dtks_active da ON da.batch_id = r.batch_id
-      WHERE ${rScope}
-      GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`,
+    desilDistribution(actor, filter),
   ]);
   const names = await regionNames(counts.map((c) => c.regionCode));
   const byKelurahan: TCoverageRow[] = counts.map((c) => ({ ...c, regionName: c.regionCode ? names.get(c.regionCode) ?? c.regionCode : null }));
   return { byKelurahan, households: list, desil };
+}
+
+/**
+ * Desil distribution from the per-batch rollup written when a batch becomes active (report_dtks_desil, migration
+ * 0012): people and distinct No KK per region code × desil, minus the No KK counted in more than one region of the
+ * view (report_dtks_split_kk). Exact as long as a source has one active batch in the district (the usual whole-
+ * district extract) and the viewer is not limited to RTs; otherwise the rows themselves are counted.
+ */
+async function desilDistribution(actor: TActor, filter: TReportFilter): Promise<TDesilRow[]> {
+  const rScope = scopeSql(actor, "dtks", filter, { district: "r.district_code", region: "r.region_code", rt: "r.rt" });
+  const direct = () => db.$queryRaw<TDesilRow[]>`
+      SELECT da.source::text AS source, r.desil::int AS desil, count(*)::int AS people, count(DISTINCT r.no_kk)::int AS households
+      FROM dtks_record r JOIN dtks_active da ON da.batch_id = r.batch_id
+      WHERE ${rScope}
+      GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`;
+  if (actor.rtList.length > 0) return direct();
+  const [{ several }] = await db.$queryRaw<{ several: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM dtks_active WHERE district_code = ${actor.districtCode} GROUP BY source HAVING count(*) > 1) AS several`;
+  if (several) return direct();
+  return db.$queryRaw<TDesilRow[]>`
+    WITH d AS (
+      SELECT da.source, r.desil, sum(r.people) AS people, sum(r.households) AS households
+      FROM report_dtks_desil r JOIN dtks_active da ON da.batch_id = r.batch_id
+      WHERE ${rScope} GROUP BY 1, 2
+    ), split AS (
+      SELECT da.source, r.desil, count(*) - count(DISTINCT r.no_kk) AS extra
+      FROM report_dtks_split_kk r JOIN dtks_active da ON da.batch_id = r.batch_id
+      WHERE ${rScope} GROUP BY 1, 2
+    )
+    SELECT d.source::text AS source, d.desil::int AS desil, d.people::int AS people, (d.households - COALESCE(s.extra, 0))::int AS households
+    FROM d LEFT JOIN split s ON s.source = d.source AND s.desil IS NOT DISTINCT FROM d.desil
+    WHERE d.people > 0
+    ORDER BY 1, 2 NULLS LAST`;
 }

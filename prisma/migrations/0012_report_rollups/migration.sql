@@ -1,0 +1,318 @@
+-- Report rollups (issue #8 item 7: every report under 500 ms p99 at 1,000,000 cases and 2,000,000 DTKS rows).
+-- Plain SQL tables read only by lib/reports with raw SQL (like dtks_record, not Prisma models), kept right by
+-- triggers in the same transaction as the write that changes them, so every write path (app, API, CLI, seed,
+-- privacy purge, a manual UPDATE) is covered. docs/benchmarks-reports.md has the measurements and the reasoning.
+--
+-- Durations are whole seconds (floor of the timestamp difference). Percentiles stay EXACT (nearest rank, the same
+-- value percentile_disc gives over the whole seconds): the *_duration tables count the items per duration value, and
+-- lib/reports/percentiles.ts finds the value at rank ceil(p·n) with a running sum.
+--
+-- The rollups carry no RT: a viewer limited to RTs (a PSM list) is served from report_case_fact / referral directly,
+-- which is small for a few RTs. Counters are updated with deltas (+1 new row, −1 old row) grouped per key, so a bulk
+-- statement costs one upsert per key, and an update that changes no counted column changes nothing.
+
+-- ─── Service standard: one narrow row per case ────────────────────────────────────────────────────────────────
+CREATE TABLE "report_case_fact" (
+  "case_id" TEXT NOT NULL PRIMARY KEY REFERENCES "case"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "rt" TEXT,
+  "office_id" TEXT NOT NULL,
+  -- WIB calendar month of registration, "YYYY-MM" (lib/reports/scope.ts monthOfSql).
+  "month" TEXT NOT NULL,
+  "channel" "CaseChannel" NOT NULL,
+  "kind" "CaseKind" NOT NULL,
+  -- Not SELESAI / DITUTUP / DIBATALKAN.
+  "open" BOOLEAN NOT NULL,
+  "due_at" TIMESTAMP(3) NOT NULL,
+  -- First staff event (status, assigned, note) minus created_at; null when there is none.
+  "first_response_s" INTEGER,
+  -- resolved_at minus created_at; null when not resolved.
+  "completion_s" INTEGER,
+  -- resolved_at <= due_at; null when not resolved.
+  "on_time" BOOLEAN
+);
+-- Overdue counts ("open and past due", where "now" is a parameter and cannot be pre-counted) and the RT fallback.
+CREATE INDEX "report_case_fact_open_due_idx" ON "report_case_fact"("district_code", "due_at")
+  INCLUDE ("region_code", "rt", "office_id", "month") WHERE "open";
+CREATE INDEX "report_case_fact_scope_idx" ON "report_case_fact"("district_code", "region_code", "month");
+
+-- Counts per kelurahan × office × month × channel × kind.
+CREATE TABLE "report_case_month" (
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "office_id" TEXT NOT NULL,
+  "month" TEXT NOT NULL,
+  "channel" "CaseChannel" NOT NULL,
+  "kind" "CaseKind" NOT NULL,
+  "total" INTEGER NOT NULL,
+  "responded" INTEGER NOT NULL,
+  "resolved" INTEGER NOT NULL,
+  "on_time" INTEGER NOT NULL,
+  PRIMARY KEY ("district_code", "region_code", "office_id", "month", "channel", "kind")
+);
+
+-- Cases per duration value: measure 1 = first response, 2 = completion.
+CREATE TABLE "report_case_duration" (
+  "district_code" TEXT NOT NULL,
+  "measure" SMALLINT NOT NULL CHECK ("measure" IN (1, 2)),
+  "office_id" TEXT NOT NULL,
+  "month" TEXT NOT NULL,
+  "seconds" INTEGER NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "n" INTEGER NOT NULL,
+  PRIMARY KEY ("district_code", "measure", "office_id", "month", "seconds", "region_code")
+);
+
+-- The upsert of fact rows for the case ids an SQL query yields (used by the triggers and the backfill).
+CREATE FUNCTION report_case_fact_sql(ids TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
+SELECT format($q$
+  INSERT INTO report_case_fact AS f (case_id, district_code, region_code, rt, office_id, month, channel, kind, open, due_at, first_response_s, completion_s, on_time)
+  SELECT c.id, c.district_code, c.region_code, c.rt, c.office_id,
+    to_char((c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM'),
+    c.channel, c.kind, c.status NOT IN ('SELESAI', 'DITUTUP', 'DIBATALKAN'), c.due_at,
+    floor(extract(epoch FROM (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.kind IN ('status', 'assigned', 'note')) - c.created_at))::int,
+    floor(extract(epoch FROM c.resolved_at - c.created_at))::int,
+    c.resolved_at <= c.due_at
+  FROM "case" c WHERE c.id IN (%s)
+  ON CONFLICT (case_id) DO UPDATE SET district_code = excluded.district_code, region_code = excluded.region_code, rt = excluded.rt,
+    office_id = excluded.office_id, month = excluded.month, channel = excluded.channel, kind = excluded.kind, open = excluded.open,
+    due_at = excluded.due_at, first_response_s = excluded.first_response_s, completion_s = excluded.completion_s, on_time = excluded.on_time
+  WHERE (f.district_code, f.region_code, f.rt, f.office_id, f.month, f.channel, f.kind, f.open, f.due_at, f.first_response_s, f.completion_s, f.on_time)
+    IS DISTINCT FROM (excluded.district_code, excluded.region_code, excluded.rt, excluded.office_id, excluded.month, excluded.channel,
+      excluded.kind, excluded.open, excluded.due_at, excluded.first_response_s, excluded.completion_s, excluded.on_time)
+$q$, ids)
+$f$;
+
+-- Applies signed fact rows (column s = +1 / −1, then the fact columns) to the counters and the duration counts.
+CREATE FUNCTION report_case_rollup_sql(src TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $f$
+SELECT ARRAY[format($q$
+  INSERT INTO report_case_month AS m (district_code, region_code, office_id, month, channel, kind, total, responded, resolved, on_time)
+  SELECT district_code, region_code, office_id, month, channel, kind, sum(s), sum(s * (first_response_s IS NOT NULL)::int),
+    sum(s * (completion_s IS NOT NULL)::int), sum(s * COALESCE(on_time, false)::int)
+  FROM (%s) d GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(s) <> 0 OR sum(s * (first_response_s IS NOT NULL)::int) <> 0 OR sum(s * (completion_s IS NOT NULL)::int) <> 0
+    OR sum(s * COALESCE(on_time, false)::int) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (district_code, region_code, office_id, month, channel, kind) DO UPDATE SET total = m.total + excluded.total,
+    responded = m.responded + excluded.responded, resolved = m.resolved + excluded.resolved, on_time = m.on_time + excluded.on_time
+$q$, src), format($q$
+  INSERT INTO report_case_duration AS h (district_code, measure, office_id, month, seconds, region_code, n)
+  SELECT district_code, measure, office_id, month, seconds, region_code, sum(s) FROM (
+    SELECT s, district_code, 1::smallint AS measure, office_id, month, first_response_s AS seconds, region_code FROM (%1$s) d WHERE first_response_s IS NOT NULL
+    UNION ALL
+    SELECT s, district_code, 2::smallint, office_id, month, completion_s, region_code FROM (%1$s) d WHERE completion_s IS NOT NULL
+  ) x GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (district_code, measure, office_id, month, seconds, region_code) DO UPDATE SET n = h.n + excluded.n
+$q$, src)]
+$f$;
+
+-- Transition tables are visible only to statements run by the trigger function itself, hence EXECUTE here.
+CREATE FUNCTION report_case_fact_from_case() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE report_case_fact_sql('SELECT id FROM new_rows');
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION report_case_fact_from_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE report_case_fact_sql($q$SELECT case_id FROM new_rows WHERE kind IN ('status', 'assigned', 'note')$q$);
+  ELSIF TG_OP = 'UPDATE' THEN
+    EXECUTE report_case_fact_sql('SELECT case_id FROM new_rows UNION SELECT case_id FROM old_rows');
+  ELSE
+    EXECUTE report_case_fact_sql('SELECT case_id FROM old_rows');
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION report_case_fact_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE q TEXT;
+BEGIN
+  FOREACH q IN ARRAY report_case_rollup_sql(CASE TG_OP
+      WHEN 'INSERT' THEN 'SELECT 1 AS s, * FROM new_rows'
+      WHEN 'DELETE' THEN 'SELECT -1 AS s, * FROM old_rows'
+      ELSE 'SELECT 1 AS s, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows' END) LOOP
+    EXECUTE q;
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION report_case_fact_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE report_case_month, report_case_duration;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER report_case_fact_ins AFTER INSERT ON "case" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_from_case();
+CREATE TRIGGER report_case_fact_upd AFTER UPDATE ON "case" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_from_case();
+CREATE TRIGGER report_case_fact_event_ins AFTER INSERT ON "case_event" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_from_event();
+CREATE TRIGGER report_case_fact_event_upd AFTER UPDATE ON "case_event" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_from_event();
+CREATE TRIGGER report_case_fact_event_del AFTER DELETE ON "case_event" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_from_event();
+CREATE TRIGGER report_case_rollup_ins AFTER INSERT ON "report_case_fact" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_rollup();
+CREATE TRIGGER report_case_rollup_upd AFTER UPDATE ON "report_case_fact" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_rollup();
+CREATE TRIGGER report_case_rollup_del AFTER DELETE ON "report_case_fact" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_rollup();
+-- TRUNCATE "case" CASCADE empties the facts without row triggers: empty the rollups with them.
+CREATE TRIGGER report_case_rollup_truncate AFTER TRUNCATE ON "report_case_fact"
+  FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_truncated();
+
+-- ─── Referrals: counters and duration counts straight from the referral row ──────────────────────────────────
+CREATE TABLE "report_referral_month" (
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "to_office_id" TEXT NOT NULL,
+  "from_office_id" TEXT NOT NULL,
+  -- WIB month of created_at.
+  "month" TEXT NOT NULL,
+  "status" "ReferralStatus" NOT NULL,
+  "total" INTEGER NOT NULL,
+  "accepted" INTEGER NOT NULL,
+  "completed" INTEGER NOT NULL,
+  "on_time" INTEGER NOT NULL,
+  PRIMARY KEY ("district_code", "region_code", "to_office_id", "from_office_id", "month", "status")
+);
+
+-- Referrals per duration value: measure 1 = accepted_at − sent_at, 2 = completed_at − sent_at.
+CREATE TABLE "report_referral_duration" (
+  "district_code" TEXT NOT NULL,
+  "measure" SMALLINT NOT NULL CHECK ("measure" IN (1, 2)),
+  "to_office_id" TEXT NOT NULL,
+  "from_office_id" TEXT NOT NULL,
+  "month" TEXT NOT NULL,
+  "seconds" INTEGER NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "n" INTEGER NOT NULL,
+  PRIMARY KEY ("district_code", "measure", "to_office_id", "from_office_id", "month", "seconds", "region_code")
+);
+
+-- Overdue counts and list: still owed by the desk, by due date.
+CREATE INDEX "referral_desk_open_due_idx" ON "referral"("district_code", "due_at")
+  INCLUDE ("region_code", "rt", "to_office_id", "from_office_id", "created_at")
+  WHERE "status" IN ('DIKIRIM', 'DITERIMA', 'DALAM_PROSES');
+
+-- src yields signed referral rows: s = +1 / −1, then the referral's columns.
+CREATE FUNCTION report_referral_rollup_sql(src TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $f$
+SELECT ARRAY[format($q$
+  INSERT INTO report_referral_month AS m (district_code, region_code, to_office_id, from_office_id, month, status, total, accepted, completed, on_time)
+  SELECT district_code, region_code, to_office_id, from_office_id, month, status, sum(s), sum(s * (accepted_at IS NOT NULL)::int),
+    sum(s * (completed_at IS NOT NULL)::int), sum(s * COALESCE(completed_at <= due_at, false)::int)
+  FROM (SELECT d.*, to_char((created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month FROM (%s) d) d
+  GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(s) <> 0 OR sum(s * (accepted_at IS NOT NULL)::int) <> 0 OR sum(s * (completed_at IS NOT NULL)::int) <> 0
+    OR sum(s * COALESCE(completed_at <= due_at, false)::int) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (district_code, region_code, to_office_id, from_office_id, month, status) DO UPDATE SET total = m.total + excluded.total,
+    accepted = m.accepted + excluded.accepted, completed = m.completed + excluded.completed, on_time = m.on_time + excluded.on_time
+$q$, src), format($q$
+  INSERT INTO report_referral_duration AS h (district_code, measure, to_office_id, from_office_id, month, seconds, region_code, n)
+  SELECT district_code, measure, to_office_id, from_office_id, month, seconds, region_code, sum(s) FROM (
+    SELECT s, district_code, 1::smallint AS measure, to_office_id, from_office_id, month, floor(extract(epoch FROM accepted_at - sent_at))::int AS seconds, region_code
+    FROM (SELECT d.*, to_char((created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month FROM (%1$s) d) d
+    WHERE accepted_at IS NOT NULL AND sent_at IS NOT NULL
+    UNION ALL
+    SELECT s, district_code, 2::smallint, to_office_id, from_office_id, month, floor(extract(epoch FROM completed_at - sent_at))::int, region_code
+    FROM (SELECT d.*, to_char((created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month FROM (%1$s) d) d
+    WHERE completed_at IS NOT NULL AND sent_at IS NOT NULL
+  ) x GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (district_code, measure, to_office_id, from_office_id, month, seconds, region_code) DO UPDATE SET n = h.n + excluded.n
+$q$, src)]
+$f$;
+
+CREATE FUNCTION report_referral_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE q TEXT;
+BEGIN
+  FOREACH q IN ARRAY report_referral_rollup_sql(CASE TG_OP
+      WHEN 'INSERT' THEN 'SELECT 1 AS s, * FROM new_rows'
+      WHEN 'DELETE' THEN 'SELECT -1 AS s, * FROM old_rows'
+      ELSE 'SELECT 1 AS s, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows' END) LOOP
+    EXECUTE q;
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION report_referral_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE report_referral_month, report_referral_duration;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER report_referral_rollup_ins AFTER INSERT ON "referral" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referral_rollup();
+CREATE TRIGGER report_referral_rollup_upd AFTER UPDATE ON "referral" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referral_rollup();
+CREATE TRIGGER report_referral_rollup_del AFTER DELETE ON "referral" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referral_rollup();
+CREATE TRIGGER report_referral_rollup_truncate AFTER TRUNCATE ON "referral"
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referral_truncated();
+
+-- ─── DTKS desil distribution: per batch, written when the batch becomes active ────────────────────────────────
+-- People and distinct No KK per kelurahan (or coarser region code) × desil.
+CREATE TABLE "report_dtks_desil" (
+  "batch_id" TEXT NOT NULL REFERENCES "dtks_batch"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "desil" SMALLINT,
+  "people" INTEGER NOT NULL,
+  "households" INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX "report_dtks_desil_key" ON "report_dtks_desil"("batch_id", "region_code", "desil") NULLS NOT DISTINCT;
+
+-- A No KK of one desil found under more than one region code of the batch, one row per region: lets a view that
+-- spans regions count that household once (households = Σ per region − (rows here in view − distinct No KK here)).
+CREATE TABLE "report_dtks_split_kk" (
+  "batch_id" TEXT NOT NULL REFERENCES "dtks_batch"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "district_code" TEXT NOT NULL,
+  "desil" SMALLINT,
+  "no_kk" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL
+);
+CREATE INDEX "report_dtks_split_kk_batch_idx" ON "report_dtks_split_kk"("batch_id", "desil", "no_kk");
+
+CREATE FUNCTION report_dtks_rollup(b TEXT) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM report_dtks_desil WHERE batch_id = b;
+  DELETE FROM report_dtks_split_kk WHERE batch_id = b;
+  CREATE TEMP TABLE report_dtks_kk ON COMMIT DROP AS
+    SELECT district_code, region_code, desil, no_kk, count(*)::int AS people FROM dtks_record WHERE batch_id = b GROUP BY 1, 2, 3, 4;
+  INSERT INTO report_dtks_desil (batch_id, district_code, region_code, desil, people, households)
+    SELECT b, district_code, region_code, desil, sum(people), count(no_kk) FROM report_dtks_kk GROUP BY 2, 3, 4;
+  INSERT INTO report_dtks_split_kk (batch_id, district_code, desil, no_kk, region_code)
+    SELECT b, district_code, desil, no_kk, region_code
+    FROM (SELECT *, count(*) OVER (PARTITION BY desil, no_kk) AS k FROM report_dtks_kk WHERE no_kk IS NOT NULL) x WHERE k > 1;
+  DROP TABLE report_dtks_kk;
+END $$;
+
+-- Every way a batch becomes active (the import's switch, a bench or test load) goes through dtks_active, in the
+-- same transaction. Rows of a superseded batch are removed with it.
+CREATE FUNCTION report_dtks_active_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.batch_id <> NEW.batch_id THEN
+    DELETE FROM report_dtks_desil WHERE batch_id = OLD.batch_id;
+    DELETE FROM report_dtks_split_kk WHERE batch_id = OLD.batch_id;
+  END IF;
+  IF TG_OP = 'INSERT' OR OLD.batch_id <> NEW.batch_id THEN
+    PERFORM report_dtks_rollup(NEW.batch_id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER report_dtks_active_rollup AFTER INSERT OR UPDATE OF batch_id ON "dtks_active"
+  FOR EACH ROW EXECUTE FUNCTION report_dtks_active_rollup();
+
+-- ─── Backfill ──────────────────────────────────────────────────────────────────────────────────────────────────
+DO $$
+DECLARE q TEXT;
+BEGIN
+  EXECUTE report_case_fact_sql('SELECT id FROM "case"');
+  FOREACH q IN ARRAY report_referral_rollup_sql('SELECT 1 AS s, * FROM referral') LOOP
+    EXECUTE q;
+  END LOOP;
+  PERFORM report_dtks_rollup(batch_id) FROM dtks_active;
+END $$;
