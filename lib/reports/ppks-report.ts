@@ -1,6 +1,6 @@
 import "server-only";
 import type { TActor } from "@/lib/access/policy";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { regionNames } from "./names.ts";
 import { monthSql, scopeSql, untilMonthEndSql, type TReportFilter } from "./scope.ts";
 
@@ -27,23 +27,35 @@ export type TPpksReport = { rows: TPpksRow[]; proposals: TProposalRow[] };
  * Usulan: proposals made in the month (or all) by category, status and kelurahan.
  */
 export async function ppksReport(actor: TActor, filter: TReportFilter): Promise<TPpksReport> {
-  const scope = scopeSql(actor, "household", filter, { district: "h.district_code", region: "h.region_code", rt: "h.rt" });
-  const raw = await db.$queryRaw<{ g_reg: number; g_kec: number; g_cat: number; code: string | null; name: string | null; standard: boolean | null; kec: string | null; reg: string | null; people: number; households: number }[]>`
-    WITH t AS (
-      SELECT c.code, c.name, c.standard, h.region_code AS reg, left(h.region_code, 8) AS kec, t.person_id, h.id AS household_id
-      FROM ppks_tag t
-      JOIN ppks_category c ON c.id = t.ppks_category_id
-      LEFT JOIN person p ON p.id = t.person_id
-      JOIN household h ON h.id = COALESCE(p.household_id, t.household_id)
-      WHERE t.district_code = ${actor.districtCode} AND p.deceased_at IS NULL AND ${scope} AND ${untilMonthEndSql(filter, "t.assessed_at")}
-    )
-    SELECT GROUPING(reg)::int AS g_reg, GROUPING(kec)::int AS g_kec, GROUPING(code)::int AS g_cat, code, name, standard, kec, reg,
-      count(DISTINCT person_id)::int AS people, count(DISTINCT household_id)::int AS households
-    FROM t
-    GROUP BY GROUPING SETS ((code, name, standard, kec, reg), (code, name, standard, kec), (code, name, standard), ())
-    ORDER BY code NULLS LAST, kec NULLS LAST, reg NULLS LAST`;
-  const names = await regionNames(raw.flatMap((r) => [r.kec, r.reg]));
-  const rows: TPpksRow[] = raw.map((r) => {
+  // Read from report_ppks_fact (migration 0012: one row per tag with its household's region, kept by triggers).
+  // A person or household lies in exactly one kelurahan, so distinct counts per category × kelurahan add up exactly to
+  // the kecamatan and category levels; only the grand total (a person with several categories) needs its own
+  // distinct count.
+  const scope = scopeSql(actor, "household", filter, { district: "f.district_code", region: "f.region_code", rt: "f.rt" });
+  const facts = Prisma.sql`report_ppks_fact f WHERE f.tag_district_code = ${actor.districtCode} AND f.living AND ${scope} AND ${untilMonthEndSql(filter, "f.assessed_at")}`;
+  const [raw, [total]] = await Promise.all([
+    db.$queryRaw<{ g_reg: number; g_kec: number; code: string; name: string; standard: boolean; kec: string; reg: string | null; people: number; households: number }[]>`
+      WITH k AS (
+        SELECT p.ppks_category_id, p.reg, p.people, h.households FROM
+          (SELECT ppks_category_id, reg, count(person_id) AS people FROM (SELECT DISTINCT f.ppks_category_id, f.region_code AS reg, f.person_id FROM ${facts}) x GROUP BY 1, 2) p
+          JOIN (SELECT ppks_category_id, reg, count(*) AS households FROM (SELECT DISTINCT f.ppks_category_id, f.region_code AS reg, f.household_id FROM ${facts}) x GROUP BY 1, 2) h
+          USING (ppks_category_id, reg)
+      )
+      SELECT GROUPING(k.reg)::int AS g_reg, GROUPING(left(k.reg, 8))::int AS g_kec, c.code, c.name, c.standard, left(k.reg, 8) AS kec, k.reg,
+        sum(k.people)::int AS people, sum(k.households)::int AS households
+      FROM k JOIN ppks_category c ON c.id = k.ppks_category_id
+      GROUP BY GROUPING SETS ((c.code, c.name, c.standard, left(k.reg, 8), k.reg), (c.code, c.name, c.standard, left(k.reg, 8)), (c.code, c.name, c.standard))
+      ORDER BY c.code, kec NULLS LAST, k.reg NULLS LAST`,
+    db.$queryRaw<{ people: number; households: number }[]>`
+      SELECT (SELECT count(*) FROM (SELECT DISTINCT f.person_id FROM ${facts} AND f.person_id IS NOT NULL) x)::int AS people,
+        (SELECT count(*) FROM (SELECT DISTINCT f.household_id FROM ${facts}) x)::int AS households`,
+  ]);
+  const all = [
+    ...raw.map((r) => ({ ...r, g_cat: 0 })),
+    { g_reg: 1, g_kec: 1, g_cat: 1, code: null, name: null, standard: null, kec: null, reg: null, people: total!.people, households: total!.households },
+  ];
+  const names = await regionNames(all.flatMap((r) => [r.kec, r.reg]));
+  const rows: TPpksRow[] = all.map((r) => {
     const level: TPpksLevel = r.g_cat ? "total" : r.g_kec ? "kategori" : r.g_reg ? "kecamatan" : "kelurahan";
     const regionCode = level === "kelurahan" ? r.reg : level === "kecamatan" ? r.kec : null;
     return {

@@ -8,10 +8,16 @@ import { createCase } from "@/lib/cases/create-case";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/dtks/run-import";
+import { createHousehold } from "@/lib/households/create-household";
+import { markDeceased } from "@/lib/households/mark-deceased";
+import { moveMember } from "@/lib/households/move-member";
+import { ZHouseholdInput, ZMarkDeceasedInput, ZMoveMemberInput, ZTagPpksInput } from "@/lib/households/schemas";
+import { tagPpks } from "@/lib/households/tag-ppks";
 import { startImport } from "@/lib/dtks/start-import";
 import { createReferral } from "@/lib/referrals/create-referral";
 import { transitionReferral } from "@/lib/referrals/transition-referral";
 import { dtksCoverage } from "@/lib/reports/dtks-coverage";
+import { ppksReport } from "@/lib/reports/ppks-report";
 import { referralReport } from "@/lib/reports/referral-report";
 import { serviceReport } from "@/lib/reports/service-report";
 import { seedRoutingRules } from "@/lib/seed/demo-referrals";
@@ -250,5 +256,49 @@ describe("DTKS desil rollup follows batch activation", () => {
     expect((await dtksCoverage(dinsos, { region: "35.77.01" })).desil).toEqual([{ source: "DTKS", desil: 3, people: 3, households: 2 }]);
     expect((await dtksCoverage(dinsos, { region: "35.77.01.1002" })).desil).toEqual([{ source: "DTKS", desil: 3, people: 2, households: 2 }]);
     expect((await dtksCoverage(dinsos, { region: "35.77.02" })).desil).toEqual([{ source: "DTKS", desil: 3, people: 1, households: 1 }]);
+  });
+});
+
+describe("PPKS facts follow the household write path", () => {
+  it("tagging, a death, a move to another KK and a household moved to another kelurahan are all counted", async () => {
+    const bo = actorOf(await makeUser({ role: "BACK_OFFICE", scopeRegionCode: KELURAHAN }));
+    const dinsos = actorOf(await makeUser({ role: "DINSOS" }));
+    const member = (name: string, nik: string, relation: "KEPALA_KELUARGA" | "ISTRI") => ({ name, birthDate: "1970-01-10", sex: "L" as const, relation, nik });
+    const a = await createHousehold(bo, ZHouseholdInput.parse({ address: "Jl. Mawar 1", rt: "1", rw: "2", regionCode: KELURAHAN, noKk: "3577011503100001",
+      members: [member("Sarmin", "3577011001700001", "KEPALA_KELUARGA"), member("Parto", "3577011001700002", "ISTRI")] }));
+    const b = await createHousehold(bo, ZHouseholdInput.parse({ address: "Jl. Melati 2", rt: "1", rw: "2", regionCode: KELURAHAN, noKk: "3577011503100002",
+      members: [member("Joko", "3577011001700003", "KEPALA_KELUARGA")] }));
+    const lut = await db.ppksCategory.findFirstOrThrow({ where: { code: "LUT", districtCode: null } });
+    const fm = await db.ppksCategory.findFirstOrThrow({ where: { code: "FM", districtCode: null } });
+    const level = async (filter = {}) =>
+      (await ppksReport(dinsos, filter)).rows.map((r) => [r.level, r.categoryCode, r.regionCode, r.people, r.households]);
+
+    await tagPpks(bo, ZTagPpksInput.parse({ householdId: a.householdId, personId: a.memberIds[0], categoryId: lut.id, assessedAt: "2025-01-15" }));
+    await tagPpks(bo, ZTagPpksInput.parse({ householdId: a.householdId, personId: a.memberIds[1], categoryId: lut.id, assessedAt: "2025-01-15" }));
+    await tagPpks(bo, ZTagPpksInput.parse({ householdId: b.householdId, personId: "", categoryId: fm.id }));
+    expect(await level()).toEqual([
+      ["kelurahan", "FM", KELURAHAN, 0, 1], ["kecamatan", "FM", "35.77.01", 0, 1], ["kategori", "FM", null, 0, 1],
+      ["kelurahan", "LUT", KELURAHAN, 2, 1], ["kecamatan", "LUT", "35.77.01", 2, 1], ["kategori", "LUT", null, 2, 1],
+      ["total", null, null, 2, 2],
+    ]);
+
+    // Parto moves into household B: LUT now counts two households.
+    await moveMember(bo, ZMoveMemberInput.parse({ personId: a.memberIds[1], version: 1, targetNoKk: "3577011503100002", relation: "ISTRI" }));
+    expect((await level()).filter((r) => r[0] === "kategori" || r[0] === "total")).toEqual([["kategori", "FM", null, 0, 1], ["kategori", "LUT", null, 2, 2], ["total", null, null, 2, 2]]);
+
+    // Sarmin dies: no longer counted.
+    await markDeceased(bo, ZMarkDeceasedInput.parse({ personId: a.memberIds[0], version: 1, deceasedAt: "2025-06-01", confirm: "on" }));
+    expect((await level()).filter((r) => r[0] === "kategori" || r[0] === "total")).toEqual([["kategori", "FM", null, 0, 1], ["kategori", "LUT", null, 1, 1], ["total", null, null, 1, 1]]);
+
+    // Household B re-coded to a kelurahan of Manguharjo: its people and its own tag follow it.
+    await db.household.update({ where: { id: b.householdId }, data: { regionCode: "35.77.02.1001" } });
+    expect(await level({ region: "35.77.02" })).toEqual([
+      ["kelurahan", "FM", "35.77.02.1001", 0, 1], ["kecamatan", "FM", "35.77.02", 0, 1], ["kategori", "FM", null, 0, 1],
+      ["kelurahan", "LUT", "35.77.02.1001", 1, 1], ["kecamatan", "LUT", "35.77.02", 1, 1], ["kategori", "LUT", null, 1, 1],
+      ["total", null, null, 1, 1],
+    ]);
+    expect(await level({ region: "35.77.01" })).toEqual([["total", null, null, 0, 0]]);
+    // Stock at the end of a month before the tags were assessed: nothing.
+    expect(await level({ month: "2024-12" })).toEqual([["total", null, null, 0, 0]]);
   });
 });

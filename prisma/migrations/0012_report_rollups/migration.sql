@@ -306,12 +306,84 @@ END $$;
 CREATE TRIGGER report_dtks_active_rollup AFTER INSERT OR UPDATE OF batch_id ON "dtks_active"
   FOR EACH ROW EXECUTE FUNCTION report_dtks_active_rollup();
 
+-- ─── PPKS: one narrow row per tag, with the household (and its region) it counts for ─────────────────────────
+-- The report counted people/households per category × kelurahan over a three-way join (tag, person, household);
+-- the join is what grows. The fact row carries what the report filters and groups on; triggers on ppks_tag, person
+-- (household, death) and household (region, RT) keep it. Distinct counts stay in the query (a person with two
+-- tags of a category, a household with two tagged members), over this one narrow table.
+CREATE TABLE "report_ppks_fact" (
+  "tag_id" TEXT NOT NULL PRIMARY KEY REFERENCES "ppks_tag"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "tag_district_code" TEXT NOT NULL,
+  "ppks_category_id" TEXT NOT NULL,
+  "person_id" TEXT,
+  -- The person's household for a person tag, else the tagged household.
+  "household_id" TEXT NOT NULL,
+  -- The household's district, kelurahan and RT: the scope keys.
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "rt" TEXT,
+  "assessed_at" TIMESTAMP(3) NOT NULL,
+  -- The tagged person is not recorded as deceased (always true for a household tag).
+  "living" BOOLEAN NOT NULL
+);
+CREATE INDEX "report_ppks_fact_scope_idx" ON "report_ppks_fact"("tag_district_code", "region_code")
+  INCLUDE ("ppks_category_id", "person_id", "household_id", "district_code", "rt", "assessed_at", "living");
+CREATE INDEX "report_ppks_fact_person_idx" ON "report_ppks_fact"("person_id");
+CREATE INDEX "report_ppks_fact_household_idx" ON "report_ppks_fact"("household_id");
+
+-- Re-derives the fact rows of the tag ids an SQL query yields (a tag that no longer joins loses its row).
+CREATE FUNCTION report_ppks_fact_sql(ids TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $f$
+SELECT ARRAY[format($q$
+  DELETE FROM report_ppks_fact f WHERE f.tag_id IN (%1$s)
+    AND NOT EXISTS (SELECT 1 FROM ppks_tag t JOIN household h ON h.id = COALESCE((SELECT p.household_id FROM person p WHERE p.id = t.person_id), t.household_id) WHERE t.id = f.tag_id)
+$q$, ids), format($q$
+  INSERT INTO report_ppks_fact AS f (tag_id, tag_district_code, ppks_category_id, person_id, household_id, district_code, region_code, rt, assessed_at, living)
+  SELECT t.id, t.district_code, t.ppks_category_id, t.person_id, h.id, h.district_code, h.region_code, h.rt, t.assessed_at, p.deceased_at IS NULL
+  FROM ppks_tag t LEFT JOIN person p ON p.id = t.person_id JOIN household h ON h.id = COALESCE(p.household_id, t.household_id)
+  WHERE t.id IN (%1$s)
+  ON CONFLICT (tag_id) DO UPDATE SET tag_district_code = excluded.tag_district_code, ppks_category_id = excluded.ppks_category_id,
+    person_id = excluded.person_id, household_id = excluded.household_id, district_code = excluded.district_code, region_code = excluded.region_code,
+    rt = excluded.rt, assessed_at = excluded.assessed_at, living = excluded.living
+  WHERE (f.tag_district_code, f.ppks_category_id, f.person_id, f.household_id, f.district_code, f.region_code, f.rt, f.assessed_at, f.living)
+    IS DISTINCT FROM (excluded.tag_district_code, excluded.ppks_category_id, excluded.person_id, excluded.household_id, excluded.district_code,
+      excluded.region_code, excluded.rt, excluded.assessed_at, excluded.living)
+$q$, ids)]
+$f$;
+
+CREATE FUNCTION report_ppks_fact_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids TEXT; q TEXT;
+BEGIN
+  ids := CASE TG_TABLE_NAME
+    WHEN 'ppks_tag' THEN 'SELECT id FROM new_rows'
+    -- Only changes the report reads (household, death; region, RT) touch the facts.
+    WHEN 'person' THEN $q$SELECT f.tag_id FROM report_ppks_fact f JOIN new_rows n ON n.id = f.person_id JOIN old_rows o ON o.id = n.id
+      WHERE (n.household_id, n.deceased_at) IS DISTINCT FROM (o.household_id, o.deceased_at)$q$
+    ELSE $q$SELECT f.tag_id FROM report_ppks_fact f JOIN new_rows n ON n.id = f.household_id JOIN old_rows o ON o.id = n.id
+      WHERE (n.district_code, n.region_code, n.rt) IS DISTINCT FROM (o.district_code, o.region_code, o.rt)$q$ END;
+  FOREACH q IN ARRAY report_ppks_fact_sql(ids) LOOP
+    EXECUTE q;
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER report_ppks_fact_tag_ins AFTER INSERT ON "ppks_tag" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ppks_fact_sync();
+CREATE TRIGGER report_ppks_fact_tag_upd AFTER UPDATE ON "ppks_tag" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ppks_fact_sync();
+CREATE TRIGGER report_ppks_fact_person_upd AFTER UPDATE ON "person" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ppks_fact_sync();
+CREATE TRIGGER report_ppks_fact_household_upd AFTER UPDATE ON "household" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_ppks_fact_sync();
+
 -- ─── Backfill ──────────────────────────────────────────────────────────────────────────────────────────────────
 DO $$
 DECLARE q TEXT;
 BEGIN
   EXECUTE report_case_fact_sql('SELECT id FROM "case"');
   FOREACH q IN ARRAY report_referral_rollup_sql('SELECT 1 AS s, * FROM referral') LOOP
+    EXECUTE q;
+  END LOOP;
+  FOREACH q IN ARRAY report_ppks_fact_sql('SELECT id FROM ppks_tag') LOOP
     EXECUTE q;
   END LOOP;
   PERFORM report_dtks_rollup(batch_id) FROM dtks_active;
