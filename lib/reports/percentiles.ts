@@ -3,31 +3,30 @@ import { Prisma } from "@/lib/db/client";
 
 /**
  * Exact nearest-rank percentiles from counted durations (the report_*_duration rollups of migration 0012).
- * `hist` yields rows (grp, measure, seconds, n): n items of group grp had that duration in seconds. Per group and
- * measure, the p-th percentile is the smallest value whose running count reaches rank ceil(p·N) — the value
- * percentile_disc(p) gives over the N values themselves (rank computed in float8, as PostgreSQL does), so the
- * numbers equal lib/reports/stats.ts percentile() and the old per-row SQL exactly, without sorting the rows.
- * Returns rows (grp, measure, n, p50, p90).
+ * `rows` yields (keys…, seconds, n), one row per group and duration value: n items of the group took that many
+ * seconds. Per group, the p-th percentile is the smallest value whose running count reaches rank ceil(p·N) — the
+ * value percentile_disc(p) gives over the N values themselves (rank computed in float8, as PostgreSQL does), so the
+ * numbers equal lib/reports/stats.ts percentile() and the old per-row SQL exactly, without sorting the items.
+ * Returns (keys…, n, p50, p90); a group without values has no row. Key names are constants of the callers.
  */
-export function percentilesSql(hist: Prisma.Sql): Prisma.Sql {
+export function percentilesSql(rows: Prisma.Sql, keys: string[]): Prisma.Sql {
+  const k = Prisma.raw(keys.join(", "));
   return Prisma.sql`
-    SELECT grp, measure, max(tot)::int AS n,
+    SELECT ${k}, max(tot)::int AS n,
       min(seconds) FILTER (WHERE cum >= ceil(0.5::float8 * tot::float8))::int AS p50,
       min(seconds) FILTER (WHERE cum >= ceil(0.9::float8 * tot::float8))::int AS p90
     FROM (
-      SELECT grp, measure, seconds, sum(n) OVER (PARTITION BY grp, measure ORDER BY seconds) AS cum, sum(n) OVER (PARTITION BY grp, measure) AS tot
-      FROM (SELECT grp, measure, seconds, sum(n) AS n FROM (${hist}) h GROUP BY grp, measure, seconds HAVING sum(n) > 0) x
+      SELECT ${k}, seconds, sum(n) OVER (PARTITION BY ${k} ORDER BY seconds) AS cum, sum(n) OVER (PARTITION BY ${k}) AS tot
+      FROM (${rows}) r WHERE n > 0
     ) y
-    GROUP BY grp, measure`;
+    GROUP BY ${k}`;
 }
 
-export type TPercentileRow = { grp: string; measure: number; n: number; p50: number | null; p90: number | null };
+export type TPercentiles = { p50: number | null; p90: number | null };
+export const NO_PERCENTILES: TPercentiles = { p50: null, p90: null };
 
-/** Looks up p50/p90 of one group and measure (null when the group has no value for it). */
-export function percentileLookup(rows: TPercentileRow[]) {
-  const map = new Map(rows.map((r) => [`${r.grp}\u0000${r.measure}`, r]));
-  return (grp: string, measure: number) => {
-    const r = map.get(`${grp}\u0000${measure}`);
-    return { p50: r?.p50 ?? null, p90: r?.p90 ?? null };
-  };
+/** Indexes percentile rows by a key made from their columns. */
+export function percentileMap<T extends { measure: number; p50: number | null; p90: number | null }>(rows: T[], key: (r: T) => string) {
+  const map = new Map(rows.map((r) => [`${key(r)}\u0000${r.measure}`, { p50: r.p50, p90: r.p90 }]));
+  return (k: string, measure: number): TPercentiles => map.get(`${k}\u0000${measure}`) ?? NO_PERCENTILES;
 }

@@ -3,7 +3,7 @@ import type { TActor } from "@/lib/access/policy";
 import { db, Prisma } from "@/lib/db/client";
 import { DESK_OPEN_STATUSES } from "@/lib/referrals/status";
 import { officeNames } from "./names.ts";
-import { percentileLookup, percentilesSql, type TPercentileRow } from "./percentiles.ts";
+import { percentileMap, percentilesSql } from "./percentiles.ts";
 import { monthKeySql, monthOfSql, monthSql, referralScopeSql, utc, type TReportFilter } from "./scope.ts";
 
 export type TReferralStatusCount = { toOfficeId: string; toOfficeName: string; status: string; count: number };
@@ -55,7 +55,7 @@ export async function referralReport(actor: TActor, filter: TReportFilter, now =
   const period = monthKeySql(filter, "r.month");
   const created = monthSql(filter, "r.created_at");
   const overdueWhere = Prisma.sql`${where} AND ${created} AND r.status::text = ANY(${open}::text[]) AND r.due_at < ${utc(now)}`;
-  const [byStatus, counts, pcts, late, overdue] = await Promise.all([
+  const [byStatus, counts, deskPcts, fromPcts, totalPcts, late, overdue] = await Promise.all([
     db.$queryRaw<{ toOfficeId: string; status: string; count: number }[]>`
       SELECT r.to_office_id AS "toOfficeId", r.status::text AS status, sum(r.total)::int AS count
       FROM ${months} r WHERE ${where} AND ${period} GROUP BY 1, 2 HAVING sum(r.total) > 0 ORDER BY 1, 2`,
@@ -66,11 +66,14 @@ export async function referralReport(actor: TActor, filter: TReportFilter, now =
       FROM ${months} r WHERE ${where} AND ${period}
       GROUP BY GROUPING SETS ((r.to_office_id), (r.from_office_id), ())
       HAVING sum(r.total) > 0 OR GROUPING(r.to_office_id, r.from_office_id) = 3`,
-    db.$queryRaw<TPercentileRow[]>`${percentilesSql(Prisma.sql`
-      SELECT CASE GROUPING(r.to_office_id, r.from_office_id) WHEN 1 THEN 'd ' || r.to_office_id WHEN 2 THEN 'p ' || r.from_office_id ELSE '' END AS grp,
-        r.measure, r.seconds, sum(r.n) AS n
-      FROM ${durations} r WHERE ${where} AND ${period}
-      GROUP BY GROUPING SETS ((r.measure, r.to_office_id, r.seconds), (r.measure, r.from_office_id, r.seconds), (r.measure, r.seconds))`)}`,
+    db.$queryRaw<{ measure: number; to_office_id: string; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+      SELECT r.measure, r.to_office_id, r.seconds, sum(r.n) AS n FROM ${durations} r WHERE ${where} AND ${period}
+      GROUP BY r.measure, r.to_office_id, r.seconds`, ["measure", "to_office_id"])}`,
+    db.$queryRaw<{ measure: number; from_office_id: string; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+      SELECT r.measure, r.from_office_id, r.seconds, sum(r.n) AS n FROM ${durations} r WHERE ${where} AND ${period}
+      GROUP BY r.measure, r.from_office_id, r.seconds`, ["measure", "from_office_id"])}`,
+    db.$queryRaw<{ measure: number; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+      SELECT r.measure, r.seconds, sum(r.n) AS n FROM ${durations} r WHERE ${where} AND ${period} GROUP BY r.measure, r.seconds`, ["measure"])}`,
     // "Now" is a parameter, so overdue is counted on the referrals (partial index referral_desk_open_due_idx).
     db.$queryRaw<{ g_to: number; g_from: number; to_office_id: string | null; from_office_id: string | null; overdue: number }[]>`
       SELECT GROUPING(r.to_office_id)::int AS g_to, GROUPING(r.from_office_id)::int AS g_from, r.to_office_id, r.from_office_id, count(*)::int AS overdue
@@ -85,7 +88,9 @@ export async function referralReport(actor: TActor, filter: TReportFilter, now =
   ]);
   const names = await officeNames([...byStatus.map((r) => r.toOfficeId), ...counts.flatMap((t) => [t.to_office_id, t.from_office_id]), ...overdue.flatMap((o) => [o.toOfficeId, o.fromOfficeId])]);
   const name = (id: string | null) => (id ? names.get(id) ?? id : null);
-  const pct = percentileLookup(pcts);
+  const deskPct = percentileMap(deskPcts, (r) => r.to_office_id);
+  const fromPct = percentileMap(fromPcts, (r) => r.from_office_id);
+  const totalPct = percentileMap(totalPcts, () => "");
   const lateBy = new Map(late.map((l) => [l.g_to && l.g_from ? "" : l.g_to ? `p ${l.from_office_id}` : `d ${l.to_office_id}`, l.overdue]));
   return {
     byStatus: byStatus.map((r) => ({ ...r, toOfficeName: name(r.toOfficeId)! })),
@@ -94,8 +99,9 @@ export async function referralReport(actor: TActor, filter: TReportFilter, now =
         const by = t.g_to && t.g_from ? "total" : t.g_to ? "puskesos" : "desk";
         const officeId = by === "desk" ? t.to_office_id : by === "puskesos" ? t.from_office_id : null;
         const grp = by === "total" ? "" : `${by === "desk" ? "d" : "p"} ${officeId}`;
-        const accept = pct(grp, 1);
-        const complete = pct(grp, 2);
+        const pct = by === "desk" ? deskPct : by === "puskesos" ? fromPct : totalPct;
+        const accept = pct(officeId ?? "", 1);
+        const complete = pct(officeId ?? "", 2);
         return {
           by, officeId, officeName: name(officeId), total: t.total, accepted: t.accepted, completed: t.completed, completedOnTime: t.on_time,
           withinDeadlineShare: t.completed === 0 ? null : t.on_time / t.completed,

@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/access/policy";
 import { db, Prisma } from "@/lib/db/client";
 import { officeNames } from "./names.ts";
-import { percentileLookup, percentilesSql, type TPercentileRow } from "./percentiles.ts";
+import { percentileMap, percentilesSql } from "./percentiles.ts";
 import { monthKeySql, scopeSql, utc, type TReportFilter } from "./scope.ts";
 
 export type TChannelKindRow = { channel: string | null; kind: string | null; count: number };
@@ -49,7 +49,14 @@ export async function serviceReport(actor: TActor, filter: TReportFilter, now = 
     ? Prisma.sql`(SELECT district_code, region_code, rt, office_id, month, 1::smallint AS measure, first_response_s AS seconds, 1 AS n FROM report_case_fact WHERE first_response_s IS NOT NULL
         UNION ALL SELECT district_code, region_code, rt, office_id, month, 2::smallint, completion_s, 1 FROM report_case_fact WHERE completion_s IS NOT NULL)`
     : Prisma.sql`report_case_duration`;
-  const [byChannelKind, counts, pcts, overdue] = await Promise.all([
+  // "Now" is a parameter: open cases are pre-counted per UTC due day, and today's are read from the facts.
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const overdueRows = byRt
+    ? Prisma.sql`SELECT c.office_id, c.month, 1 AS n FROM report_case_fact c WHERE ${where} AND ${period} AND c.open AND c.due_at < ${utc(now)}`
+    : Prisma.sql`SELECT c.office_id, c.month, c.n FROM report_case_open c WHERE ${where} AND ${period} AND c.due_day < ${dayStart.toISOString().slice(0, 10)}::date
+        UNION ALL
+        SELECT c.office_id, c.month, 1 FROM report_case_fact c WHERE ${where} AND ${period} AND c.open AND c.due_at >= ${utc(dayStart)} AND c.due_at < ${utc(now)}`;
+  const [byChannelKind, counts, groupPcts, totalPcts, overdue] = await Promise.all([
     db.$queryRaw<TChannelKindRow[]>`
       SELECT c.channel::text AS channel, c.kind::text AS kind, COALESCE(sum(c.total), 0)::int AS count
       FROM ${months} c WHERE ${where} AND ${period}
@@ -63,18 +70,21 @@ export async function serviceReport(actor: TActor, filter: TReportFilter, now = 
       GROUP BY GROUPING SETS ((c.office_id, c.month), ())
       HAVING sum(c.total) > 0 OR GROUPING(c.office_id, c.month) <> 0
       ORDER BY c.month NULLS LAST, c.office_id`,
-    db.$queryRaw<TPercentileRow[]>`${percentilesSql(Prisma.sql`
-      SELECT CASE WHEN GROUPING(c.office_id, c.month) = 0 THEN c.office_id || ' ' || c.month ELSE '' END AS grp, c.measure, c.seconds, sum(c.n) AS n
-      FROM ${durations} c WHERE ${where} AND ${period}
-      GROUP BY GROUPING SETS ((c.measure, c.office_id, c.month, c.seconds), (c.measure, c.seconds))`)}`,
+    // Per office × month, grouped in the order of the rollup's key so the running sums need no extra sort.
+    db.$queryRaw<{ measure: number; office_id: string; month: string; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+      SELECT c.measure, c.office_id, c.month, c.seconds, sum(c.n) AS n FROM ${durations} c WHERE ${where} AND ${period}
+      GROUP BY c.measure, c.office_id, c.month, c.seconds`, ["measure", "office_id", "month"])}`,
+    db.$queryRaw<{ measure: number; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+      SELECT c.measure, c.seconds, sum(c.n) AS n FROM ${durations} c WHERE ${where} AND ${period} GROUP BY c.measure, c.seconds`, ["measure"])}`,
     db.$queryRaw<{ g: number; office_id: string | null; month: string | null; overdue: number }[]>`
-      SELECT GROUPING(c.office_id, c.month)::int AS g, c.office_id, c.month, count(*)::int AS overdue
-      FROM report_case_fact c WHERE ${where} AND ${period} AND c.open AND c.due_at < ${utc(now)}
-      GROUP BY GROUPING SETS ((c.office_id, c.month), ())`,
+      SELECT GROUPING(o.office_id, o.month)::int AS g, o.office_id, o.month, COALESCE(sum(o.n), 0)::int AS overdue
+      FROM (${overdueRows}) o GROUP BY GROUPING SETS ((o.office_id, o.month), ())`,
   ]);
   const names = await officeNames(counts.map((r) => r.office_id));
-  const pct = percentileLookup(pcts);
   const key = (officeId: string | null, month: string | null) => (officeId === null ? "" : `${officeId} ${month}`);
+  const groupPct = percentileMap(groupPcts, (r) => key(r.office_id, r.month));
+  const totalPct = percentileMap(totalPcts, () => "");
+  const pct = (k: string, measure: number) => (k === "" ? totalPct : groupPct)(k, measure);
   const late = new Map(overdue.map((o) => [key(o.office_id, o.month), o.overdue]));
   return {
     byChannelKind,

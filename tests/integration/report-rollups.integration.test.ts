@@ -63,7 +63,14 @@ async function caseRollupDrift() {
     ), actual AS (SELECT * FROM report_case_duration WHERE n <> 0)
     (SELECT 'missing' AS d, * FROM expected EXCEPT SELECT 'missing', * FROM actual)
     UNION ALL (SELECT 'extra', * FROM actual EXCEPT SELECT 'extra', * FROM expected)`);
-  return [...month, ...durations];
+  const open = await db.$queryRawUnsafe<object[]>(`
+    WITH expected AS (
+      SELECT district_code, region_code, office_id, to_char((created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month, due_at::date AS due_day, count(*)::int AS n
+      FROM "case" WHERE status NOT IN ('SELESAI', 'DITUTUP', 'DIBATALKAN') GROUP BY 1, 2, 3, 4, 5
+    ), actual AS (SELECT * FROM report_case_open WHERE n <> 0)
+    (SELECT 'missing' AS d, * FROM expected EXCEPT SELECT 'missing', * FROM actual)
+    UNION ALL (SELECT 'extra', * FROM actual EXCEPT SELECT 'extra', * FROM expected)`);
+  return [...month, ...durations, ...open];
 }
 
 async function referralRollupDrift() {
