@@ -8,10 +8,13 @@ import { createCase } from "@/lib/cases/create-case";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/dtks/run-import";
+import { createProposal } from "@/lib/dtks/proposals";
+import { assessHousehold } from "@/lib/eligibility/assess-household";
+import { addMember } from "@/lib/households/add-member";
 import { createHousehold } from "@/lib/households/create-household";
 import { markDeceased } from "@/lib/households/mark-deceased";
 import { moveMember } from "@/lib/households/move-member";
-import { ZHouseholdInput, ZMarkDeceasedInput, ZMoveMemberInput, ZTagPpksInput } from "@/lib/households/schemas";
+import { ZAddMemberInput, ZHouseholdInput, ZMarkDeceasedInput, ZMoveMemberInput, ZTagPpksInput } from "@/lib/households/schemas";
 import { tagPpks } from "@/lib/households/tag-ppks";
 import { startImport } from "@/lib/dtks/start-import";
 import { createReferral } from "@/lib/referrals/create-referral";
@@ -20,6 +23,7 @@ import { dtksCoverage } from "@/lib/reports/dtks-coverage";
 import { ppksReport } from "@/lib/reports/ppks-report";
 import { referralReport } from "@/lib/reports/referral-report";
 import { serviceReport } from "@/lib/reports/service-report";
+import { seedDemoEligibility } from "@/lib/seed/demo-eligibility";
 import { seedRoutingRules } from "@/lib/seed/demo-referrals";
 import { resetDtks } from "../support/dtks";
 import { actorOf, DISTRICT, KELURAHAN, makeOffice, makeUser } from "../support/factories";
@@ -307,5 +311,51 @@ describe("PPKS facts follow the household write path", () => {
     expect(await level({ region: "35.77.01" })).toEqual([["total", null, null, 0, 0]]);
     // Stock at the end of a month before the tags were assessed: nothing.
     expect(await level({ month: "2024-12" })).toEqual([["total", null, null, 0, 0]]);
+  });
+});
+
+describe("DTKS coverage flags follow assessments, proposals, members and batch switches", () => {
+  it("an eligible household leaves the list when proposed (still listed, marked), found in a new batch through a member, or re-assessed", async () => {
+    await db.$executeRawUnsafe(`TRUNCATE "assessment", "eligibility_run", "indicator_set_version", "indicator_set", "poverty_line", "eligibility_setting" CASCADE`);
+    await seedDemoEligibility(db);
+    const bo = actorOf(await makeUser({ role: "BACK_OFFICE", scopeRegionCode: KELURAHAN }));
+    const dinsos = actorOf(await makeUser({ role: "DINSOS" }));
+    const admin = await makeUser({ role: "ADMIN" });
+    const when = { now: new Date("2024-10-15T03:00:00Z") };
+    const household = (kk: string, names: [string, string], niks: [string, string]) => createHousehold(bo, ZHouseholdInput.parse({
+      address: `Jl. Kenari ${kk.slice(-2)}`, rt: "1", rw: "2", regionCode: KELURAHAN, noKk: kk,
+      members: [
+        { name: names[0], birthDate: "1970-01-10", sex: "L", relation: "KEPALA_KELUARGA", nik: niks[0], monthlyIncome: "1.000.000" },
+        { name: names[1], birthDate: "2012-05-05", sex: "L", relation: "ANAK", nik: niks[1], monthlyIncome: "0" },
+      ],
+    }));
+    const assess = (householdId: string, aid = 0) => assessHousehold(bo, { householdId, methods: ["GARIS_KEMISKINAN"], regularAid: aid, receivesCentralProgram: false, rtlh: false, dtksStatus: "TIDAK_DIKETAHUI" }, {}, when);
+    const counts = async () => (await dtksCoverage(dinsos, {})).byKelurahan.map((r) => [r.regionCode, r.households, r.proposed]);
+
+    const a = await household("3577011503100011", ["Sarmin Wibowo", "Tono Wibowo"], ["3577011001700011", "3577010505120012"]);
+    const b = await household("3577011503100021", ["Joko Santoso", "Bagus Santoso"], ["3577011001700021", "3577010505120022"]);
+    await assess(a.householdId);
+    await assess(b.householdId);
+    expect(await counts()).toEqual([[KELURAHAN, 2, 0], [null, 2, 0]]);
+
+    await createProposal(bo, { householdId: a.householdId, reason: "Penghasilan di bawah garis kemiskinan", ktpAttached: true, kkAttached: true });
+    expect(await counts()).toEqual([[KELURAHAN, 2, 1], [null, 2, 1]]);
+
+    // A register batch becomes active (the import's switch); then B gains a member whose NIK is in it.
+    const dir = await mkdtemp(path.join(tmpdir(), "dtks-cov-"));
+    const register = rows(20, 5);
+    const file = path.join(dir, "dtks.csv");
+    await writeCsv(file, register);
+    const batch = await startImport(admin, file, "dtks.csv", { source: "DTKS", period: "2026-03" });
+    expect((await runImport(batch.id, file)).status).toBe("ACTIVE");
+    expect(await counts()).toEqual([[KELURAHAN, 2, 1], [null, 2, 1]]);
+    const found = register[0]!;
+    await addMember(bo, ZAddMemberInput.parse({ householdId: b.householdId, name: found.name, birthDate: found.birthDate, sex: found.sex, relation: "ANAK", nik: found.nik, confirmNotDuplicate: true }));
+    expect(await counts()).toEqual([[KELURAHAN, 1, 1], [null, 1, 1]]);
+    expect((await dtksCoverage(dinsos, {})).households.map((h) => [h.householdId, h.proposed])).toEqual([[a.householdId, true]]);
+
+    // A's latest run finds it no longer poor: nothing left to propose.
+    await assess(a.householdId, 5_000_000);
+    expect(await counts()).toEqual([[null, 0, 0]]);
   });
 });

@@ -313,16 +313,20 @@ END $$;
 -- same transaction. Rows of a superseded batch are removed with it.
 CREATE FUNCTION report_dtks_active_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND OLD.batch_id <> NEW.batch_id THEN
+  IF TG_OP <> 'INSERT' AND (TG_OP = 'DELETE' OR OLD.batch_id <> NEW.batch_id) THEN
     DELETE FROM report_dtks_desil WHERE batch_id = OLD.batch_id;
     DELETE FROM report_dtks_split_kk WHERE batch_id = OLD.batch_id;
   END IF;
-  IF TG_OP = 'INSERT' OR OLD.batch_id <> NEW.batch_id THEN
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.batch_id <> NEW.batch_id) THEN
     PERFORM report_dtks_rollup(NEW.batch_id);
+  END IF;
+  -- Which households are in the register changes for the whole district (report_household_fact, below).
+  IF TG_OP <> 'UPDATE' OR OLD.batch_id <> NEW.batch_id THEN
+    EXECUTE report_household_fact_sql(format('SELECT id FROM household WHERE district_code = %L', COALESCE(NEW.district_code, OLD.district_code)));
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER report_dtks_active_rollup AFTER INSERT OR UPDATE OF batch_id ON "dtks_active"
+CREATE TRIGGER report_dtks_active_rollup AFTER INSERT OR UPDATE OF batch_id OR DELETE ON "dtks_active"
   FOR EACH ROW EXECUTE FUNCTION report_dtks_active_rollup();
 
 -- ─── PPKS: one narrow row per tag, with the household (and its region) it counts for ─────────────────────────
@@ -394,6 +398,87 @@ CREATE TRIGGER report_ppks_fact_person_upd AFTER UPDATE ON "person" REFERENCING 
 CREATE TRIGGER report_ppks_fact_household_upd AFTER UPDATE ON "household" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION report_ppks_fact_sync();
 
+-- ─── DTKS coverage: per household, "eligible (latest run)", "in an active register batch", "proposed" ──────────
+-- "Eligible households not in DTKS" probed the 2,000,000-row register twice per eligible household on every
+-- request. These three flags change only when their inputs do, so triggers re-derive them for the households a
+-- statement touches: household (No KK, region, RT), person (NIK, household), eligibility_run / assessment,
+-- proposal, and — for every household of the district — a switch of the active batch (dtks_active). Rows of an
+-- active batch are never edited in place (an import replaces the batch).
+CREATE TABLE "report_household_fact" (
+  "household_id" TEXT NOT NULL PRIMARY KEY REFERENCES "household"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "district_code" TEXT NOT NULL,
+  "region_code" TEXT NOT NULL,
+  "rt" TEXT NOT NULL,
+  -- The latest eligibility run (of the household's district) has a method that found it eligible.
+  "eligible" BOOLEAN NOT NULL,
+  -- Its No KK or a member's NIK is in an active DTKS/DTSEN batch of its district.
+  "in_dtks" BOOLEAN NOT NULL,
+  -- It has an usulan that is not rejected.
+  "proposed" BOOLEAN NOT NULL
+);
+CREATE INDEX "report_household_fact_missing_idx" ON "report_household_fact"("district_code", "region_code")
+  INCLUDE ("rt", "proposed") WHERE "eligible" AND NOT "in_dtks";
+CREATE INDEX "report_household_fact_district_idx" ON "report_household_fact"("district_code");
+
+CREATE FUNCTION report_household_fact_sql(ids TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
+SELECT format($q$
+  INSERT INTO report_household_fact AS f (household_id, district_code, region_code, rt, eligible, in_dtks, proposed)
+  SELECT h.id, h.district_code, h.region_code, h.rt,
+    COALESCE((SELECT EXISTS (SELECT 1 FROM assessment a WHERE a.run_id = l.id AND a.eligible) FROM eligibility_run l
+      WHERE l.household_id = h.id AND l.district_code = h.district_code ORDER BY l.assessed_at DESC, l.id DESC LIMIT 1), false),
+    EXISTS (SELECT 1 FROM dtks_record r JOIN dtks_active da ON da.batch_id = r.batch_id
+      WHERE h.no_kk IS NOT NULL AND r.no_kk = h.no_kk AND r.district_code = h.district_code)
+    OR EXISTS (SELECT 1 FROM person p JOIN dtks_record r ON r.nik = p.nik JOIN dtks_active da ON da.batch_id = r.batch_id
+      WHERE p.household_id = h.id AND r.district_code = h.district_code),
+    EXISTS (SELECT 1 FROM proposal pr WHERE pr.household_id = h.id AND pr.status <> 'DITOLAK')
+  FROM household h WHERE h.id IN (%s)
+  ON CONFLICT (household_id) DO UPDATE SET district_code = excluded.district_code, region_code = excluded.region_code, rt = excluded.rt,
+    eligible = excluded.eligible, in_dtks = excluded.in_dtks, proposed = excluded.proposed
+  WHERE (f.district_code, f.region_code, f.rt, f.eligible, f.in_dtks, f.proposed)
+    IS DISTINCT FROM (excluded.district_code, excluded.region_code, excluded.rt, excluded.eligible, excluded.in_dtks, excluded.proposed)
+$q$, ids)
+$f$;
+
+CREATE FUNCTION report_household_fact_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE col TEXT;
+BEGIN
+  col := CASE TG_TABLE_NAME WHEN 'household' THEN 'id' ELSE 'household_id' END;
+  EXECUTE report_household_fact_sql(CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT %I FROM new_rows', col)
+    WHEN 'DELETE' THEN format('SELECT %I FROM old_rows', col)
+    ELSE format('SELECT %1$I FROM new_rows UNION SELECT %1$I FROM old_rows', col) END);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER report_household_fact_ins AFTER INSERT ON "household" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_upd AFTER UPDATE ON "household" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_person_ins AFTER INSERT ON "person" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_person_upd AFTER UPDATE ON "person" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_person_del AFTER DELETE ON "person" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_eligibility_run_ins AFTER INSERT ON "eligibility_run" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_eligibility_run_upd AFTER UPDATE ON "eligibility_run" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_eligibility_run_del AFTER DELETE ON "eligibility_run" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_assessment_ins AFTER INSERT ON "assessment" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_assessment_upd AFTER UPDATE ON "assessment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_assessment_del AFTER DELETE ON "assessment" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_proposal_ins AFTER INSERT ON "proposal" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_proposal_upd AFTER UPDATE ON "proposal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+CREATE TRIGGER report_household_fact_proposal_del AFTER DELETE ON "proposal" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_household_fact_sync();
+
 -- ─── Backfill ──────────────────────────────────────────────────────────────────────────────────────────────────
 DO $$
 DECLARE q TEXT;
@@ -406,4 +491,5 @@ BEGIN
     EXECUTE q;
   END LOOP;
   PERFORM report_dtks_rollup(batch_id) FROM dtks_active;
+  EXECUTE report_household_fact_sql('SELECT id FROM household');
 END $$;
