@@ -4,6 +4,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { officeNames } from "./names.ts";
 import { percentileMap, percentilesSql } from "./percentiles.ts";
 import { monthKeySql, scopeSql, utc, type TReportFilter } from "./scope.ts";
+import { effectiveRegion } from "./stats.ts";
 
 export type TChannelKindRow = { channel: string | null; kind: string | null; count: number };
 /** One office in one month (or the total row: officeId and month null). Durations in seconds, nearest-rank percentiles. */
@@ -39,6 +40,8 @@ export async function serviceReport(actor: TActor, filter: TReportFilter, now = 
   const where = scopeSql(actor, "case", filter, { district: "c.district_code", region: "c.region_code", rt: "c.rt" });
   const period = monthKeySql(filter, "c.month");
   const byRt = actor.rtList.length > 0;
+  // The view covers the whole district: the scope WHERE then reads only the district column.
+  const wholeDistrict = !byRt && effectiveRegion(actor.scopeRegionCode, filter.region) === actor.districtCode;
   // The same columns from the facts, grouped with the RT, for a viewer limited to RTs.
   const months = byRt
     ? Prisma.sql`(SELECT district_code, region_code, rt, office_id, month, channel, kind, count(*)::int AS total, count(first_response_s)::int AS responded,
@@ -70,12 +73,18 @@ export async function serviceReport(actor: TActor, filter: TReportFilter, now = 
       GROUP BY GROUPING SETS ((c.office_id, c.month), ())
       HAVING sum(c.total) > 0 OR GROUPING(c.office_id, c.month) <> 0
       ORDER BY c.month NULLS LAST, c.office_id`,
-    // Per office × month, grouped in the order of the rollup's key so the running sums need no extra sort.
-    db.$queryRaw<{ measure: number; office_id: string; month: string; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
-      SELECT c.measure, c.office_id, c.month, c.seconds, sum(c.n) AS n FROM ${durations} c WHERE ${where} AND ${period}
-      GROUP BY c.measure, c.office_id, c.month, c.seconds`, ["measure", "office_id", "month"])}`,
+    // Percentiles: a district-wide view (no kelurahan filter, no RT list) reads the per office × month values the
+    // triggers keep (report_case_pct) and the district's counts per month (report_case_duration_month); a narrower
+    // view computes them from its kelurahan's rows of report_case_duration (or the facts, for an RT list).
+    wholeDistrict
+      ? db.$queryRaw<{ measure: number; office_id: string; month: string; p50: number | null; p90: number | null }[]>`
+          SELECT c.measure, c.office_id, c.month, c.p50, c.p90 FROM report_case_pct c WHERE ${where} AND ${period} AND c.n > 0`
+      : db.$queryRaw<{ measure: number; office_id: string; month: string; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
+          SELECT c.measure, c.office_id, c.month, c.seconds, sum(c.n) AS n FROM ${durations} c WHERE ${where} AND ${period}
+          GROUP BY c.measure, c.office_id, c.month, c.seconds`, ["measure", "office_id", "month"])}`,
     db.$queryRaw<{ measure: number; p50: number | null; p90: number | null }[]>`${percentilesSql(Prisma.sql`
-      SELECT c.measure, c.seconds, sum(c.n) AS n FROM ${durations} c WHERE ${where} AND ${period} GROUP BY c.measure, c.seconds`, ["measure"])}`,
+      SELECT c.measure, c.seconds, sum(c.n) AS n FROM ${wholeDistrict ? Prisma.sql`report_case_duration_month` : durations} c WHERE ${where} AND ${period}
+      GROUP BY c.measure, c.seconds`, ["measure"])}`,
     db.$queryRaw<{ g: number; office_id: string | null; month: string | null; overdue: number }[]>`
       SELECT GROUPING(o.office_id, o.month)::int AS g, o.office_id, o.month, COALESCE(sum(o.n), 0)::int AS overdue
       FROM (${overdueRows}) o GROUP BY GROUPING SETS ((o.office_id, o.month), ())`,

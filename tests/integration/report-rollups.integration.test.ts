@@ -74,7 +74,23 @@ async function caseRollupDrift() {
     ), actual AS (SELECT * FROM report_case_open WHERE n <> 0)
     (SELECT 'missing' AS d, * FROM expected EXCEPT SELECT 'missing', * FROM actual)
     UNION ALL (SELECT 'extra', * FROM actual EXCEPT SELECT 'extra', * FROM expected)`);
-  return [...month, ...durations, ...open];
+  // The cached per office × month percentiles equal percentile_disc over the cases of the group.
+  const pct = await db.$queryRawUnsafe<object[]>(`
+    WITH base AS (
+      SELECT c.district_code, c.office_id, to_char((c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month,
+        floor(extract(epoch FROM (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.kind IN ('status', 'assigned', 'note')) - c.created_at))::int AS f,
+        floor(extract(epoch FROM c.resolved_at - c.created_at))::int AS r
+      FROM "case" c
+    ), expected AS (
+      SELECT district_code, office_id, month, 1::smallint AS measure, count(f)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY f) AS p50,
+        percentile_disc(0.9) WITHIN GROUP (ORDER BY f) AS p90 FROM base WHERE f IS NOT NULL GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT district_code, office_id, month, 2::smallint, count(r)::int, percentile_disc(0.5) WITHIN GROUP (ORDER BY r),
+        percentile_disc(0.9) WITHIN GROUP (ORDER BY r) FROM base WHERE r IS NOT NULL GROUP BY 1, 2, 3
+    ), actual AS (SELECT * FROM report_case_pct WHERE n <> 0)
+    (SELECT 'missing' AS d, * FROM expected EXCEPT SELECT 'missing', * FROM actual)
+    UNION ALL (SELECT 'extra', * FROM actual EXCEPT SELECT 'extra', * FROM expected)`);
+  return [...month, ...durations, ...open, ...pct];
 }
 
 async function referralRollupDrift() {
@@ -311,6 +327,11 @@ describe("PPKS facts follow the household write path", () => {
     expect(await level({ region: "35.77.01" })).toEqual([["total", null, null, 0, 0]]);
     // Stock at the end of a month before the tags were assessed: nothing.
     expect(await level({ month: "2024-12" })).toEqual([["total", null, null, 0, 0]]);
+    // The per-month counts (usual path) and the per-tag facts (path of a viewer limited to RTs) agree.
+    const allRts = actorOf(await makeUser({ role: "DINSOS", rtList: ["001"] }));
+    for (const f of [{}, { month: "2025-01" }, { month: "2024-12" }, { region: "35.77.02" }]) {
+      expect(await ppksReport(allRts, f)).toEqual(await ppksReport(dinsos, f));
+    }
   });
 });
 
