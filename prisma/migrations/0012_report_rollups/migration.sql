@@ -164,24 +164,25 @@ $q$, src), format($q$
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (district_code, office_id, month, measure) DO UPDATE SET n = p.n
 $q$, src), format($q$
-  WITH g AS (SELECT DISTINCT district_code, office_id, month FROM (%s) d),
-  y AS (
+  WITH g AS MATERIALIZED (
+    SELECT DISTINCT d.district_code, m.measure, d.office_id, d.month FROM (%s) d CROSS JOIN (VALUES (1::smallint), (2::smallint)) m(measure)
+  ), y AS (
     SELECT district_code, office_id, month, measure, seconds,
       sum(n) OVER (PARTITION BY district_code, office_id, month, measure ORDER BY seconds) AS cum,
       sum(n) OVER (PARTITION BY district_code, office_id, month, measure) AS tot
     FROM (SELECT h.district_code, h.office_id, h.month, h.measure, h.seconds, sum(h.n) AS n
-          FROM report_case_duration h JOIN g USING (district_code, office_id, month)
+          -- The key prefix (district, measure, office, month) of report_case_duration: an index range per group.
+          FROM g JOIN report_case_duration h ON h.district_code = g.district_code AND h.measure = g.measure AND h.office_id = g.office_id AND h.month = g.month
           GROUP BY 1, 2, 3, 4, 5 HAVING sum(h.n) > 0) r
-  ), pc AS (
+  ), pc AS MATERIALIZED (
     SELECT district_code, office_id, month, measure, max(tot)::int AS n,
       min(seconds) FILTER (WHERE cum >= ceil(0.5::float8 * tot::float8)) AS p50,
       min(seconds) FILTER (WHERE cum >= ceil(0.9::float8 * tot::float8)) AS p90
     FROM y GROUP BY 1, 2, 3, 4
   )
   UPDATE report_case_pct p SET n = COALESCE(pc.n, 0), p50 = pc.p50, p90 = pc.p90
-  FROM g CROSS JOIN (VALUES (1::smallint), (2::smallint)) m(measure)
-    LEFT JOIN pc ON pc.district_code = g.district_code AND pc.office_id = g.office_id AND pc.month = g.month AND pc.measure = m.measure
-  WHERE p.district_code = g.district_code AND p.office_id = g.office_id AND p.month = g.month AND p.measure = m.measure
+  FROM g LEFT JOIN pc ON pc.district_code = g.district_code AND pc.office_id = g.office_id AND pc.month = g.month AND pc.measure = g.measure
+  WHERE p.district_code = g.district_code AND p.office_id = g.office_id AND p.month = g.month AND p.measure = g.measure
 $q$, src)]
 $f$;
 
