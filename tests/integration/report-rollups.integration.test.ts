@@ -162,6 +162,22 @@ describe("service-standard rollups follow the case write path", () => {
     expect((await serviceReport(dinsos, {}, new Date(due.getTime() - 1000))).rows.at(-1)).toMatchObject({ overdueOpen: 0 });
   });
 
+  it("concurrent work on cases of one office and month leaves every rollup and cached percentile equal to a recount", async () => {
+    const office = await makeOffice({ kind: "PUSKESOS", regionCode: KELURAHAN });
+    const fo = actorOf(await makeUser({ role: "FRONT_OFFICE", officeId: office.id, scopeRegionCode: KELURAHAN }));
+    const bo = actorOf(await makeUser({ role: "BACK_OFFICE", officeId: office.id, scopeRegionCode: KELURAHAN }));
+    const created = await Promise.all(Array.from({ length: 8 }, () => createCase(fo, { ...baseCase })));
+    await Promise.all(created.map(async (c, i) => {
+      const taken = await assignCase(bo, { caseId: c.id, assigneeId: "me", version: 1 });
+      if (i % 2) return;
+      const a = await transitionCase(bo, { caseId: c.id, to: "ASESMEN", version: taken.version });
+      await transitionCase(bo, { caseId: c.id, to: "SELESAI", version: a.version, note: "Bantuan sudah diterima keluarga." });
+    }));
+    expect(await caseRollupDrift()).toEqual([]);
+    const dinsos = actorOf(await makeUser({ role: "DINSOS" }));
+    expect((await serviceReport(dinsos, {})).rows.at(-1)).toMatchObject({ total: 8, responded: 8, resolved: 4 });
+  });
+
   it("exact percentiles over many cases equal percentile_disc over the cases themselves; a viewer limited to RTs gets their RTs", async () => {
     const office = await makeOffice({ kind: "PUSKESOS", regionCode: KELURAHAN });
     const dinsos = actorOf(await makeUser({ role: "DINSOS" }));

@@ -127,7 +127,15 @@ $f$;
 
 -- Applies signed fact rows (column s = +1 / −1, then the fact columns) to the counters and the duration counts.
 CREATE FUNCTION report_case_rollup_sql(src TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $f$
+-- First lock (creating if need be) the report_case_pct rows of the groups touched, in key order: writers of one
+-- office × month then queue here before touching its counts, and the last statement re-derives with a snapshot
+-- that includes every earlier commit.
 SELECT ARRAY[format($q$
+  INSERT INTO report_case_pct AS p (district_code, office_id, month, measure, n)
+  SELECT DISTINCT d.district_code, d.office_id, d.month, m.measure, 0 FROM (%s) d CROSS JOIN (VALUES (1::smallint), (2::smallint)) m(measure)
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (district_code, office_id, month, measure) DO UPDATE SET n = p.n
+$q$, src), format($q$
   INSERT INTO report_case_month AS m (district_code, region_code, office_id, month, channel, kind, total, responded, resolved, on_time)
   SELECT district_code, region_code, office_id, month, channel, kind, sum(s), sum(s * (first_response_s IS NOT NULL)::int),
     sum(s * (completion_s IS NOT NULL)::int), sum(s * COALESCE(on_time, false)::int)
@@ -158,11 +166,6 @@ $q$, src), format($q$
     SELECT s, district_code, 2::smallint, month, completion_s FROM (%1$s) d WHERE completion_s IS NOT NULL
   ) x GROUP BY 1, 2, 3, 4 HAVING sum(s) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (district_code, measure, month, seconds) DO UPDATE SET n = h.n + excluded.n
-$q$, src), format($q$
-  INSERT INTO report_case_pct AS p (district_code, office_id, month, measure, n)
-  SELECT DISTINCT d.district_code, d.office_id, d.month, m.measure, 0 FROM (%s) d CROSS JOIN (VALUES (1::smallint), (2::smallint)) m(measure)
-  ORDER BY 1, 2, 3, 4
-  ON CONFLICT (district_code, office_id, month, measure) DO UPDATE SET n = p.n
 $q$, src), format($q$
   WITH g AS MATERIALIZED (
     SELECT DISTINCT d.district_code, m.measure, d.office_id, d.month FROM (%s) d CROSS JOIN (VALUES (1::smallint), (2::smallint)) m(measure)
