@@ -414,8 +414,10 @@ CREATE TABLE "report_ppks_fact" (
 );
 CREATE INDEX "report_ppks_fact_scope_idx" ON "report_ppks_fact"("tag_district_code", "region_code")
   INCLUDE ("ppks_category_id", "person_id", "household_id", "district_code", "rt", "assessed_at", "living");
-CREATE INDEX "report_ppks_fact_person_idx" ON "report_ppks_fact"("person_id", "ppks_category_id");
-CREATE INDEX "report_ppks_fact_household_idx" ON "report_ppks_fact"("household_id", "ppks_category_id");
+-- Re-deriving a key (a person or household, in one category or any) reads its facts by these, never by a scan of
+-- the district: with the district first, a 16,000-tag statement took 27 s (a bitmap AND per key).
+CREATE INDEX "report_ppks_fact_person_idx" ON "report_ppks_fact"("person_id", "tag_district_code", "ppks_category_id");
+CREATE INDEX "report_ppks_fact_household_idx" ON "report_ppks_fact"("household_id", "tag_district_code", "ppks_category_id");
 
 -- Re-derives the fact rows of the tag ids an SQL query yields (a tag that no longer joins loses its row).
 CREATE FUNCTION report_ppks_fact_sql(ids TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $f$
