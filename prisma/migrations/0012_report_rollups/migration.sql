@@ -222,7 +222,8 @@ END $$;
 
 CREATE FUNCTION report_case_fact_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE report_case_month, report_case_duration, report_case_open, report_case_duration_month, report_case_pct;
+  DELETE FROM report_case_month; DELETE FROM report_case_duration; DELETE FROM report_case_open;
+  DELETE FROM report_case_duration_month; DELETE FROM report_case_pct;
   RETURN NULL;
 END $$;
 
@@ -242,7 +243,8 @@ CREATE TRIGGER report_case_rollup_upd AFTER UPDATE ON "report_case_fact" REFEREN
   FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_rollup();
 CREATE TRIGGER report_case_rollup_del AFTER DELETE ON "report_case_fact" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_rollup();
--- TRUNCATE "case" CASCADE empties the facts without row triggers: empty the rollups with them.
+-- TRUNCATE "case" CASCADE empties the facts without row triggers: empty the rollups with them. DELETE, not
+-- TRUNCATE: the rollups may be in the same TRUNCATE statement (a restore), which a nested TRUNCATE would refuse.
 CREATE TRIGGER report_case_rollup_truncate AFTER TRUNCATE ON "report_case_fact"
   FOR EACH STATEMENT EXECUTE FUNCTION report_case_fact_truncated();
 
@@ -322,7 +324,7 @@ END $$;
 
 CREATE FUNCTION report_referral_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE report_referral_month, report_referral_duration;
+  DELETE FROM report_referral_month; DELETE FROM report_referral_duration;
   RETURN NULL;
 END $$;
 
@@ -555,7 +557,7 @@ END $$;
 
 CREATE FUNCTION report_ppks_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE report_ppks_key, report_ppks_count;
+  DELETE FROM report_ppks_key; DELETE FROM report_ppks_count;
   RETURN NULL;
 END $$;
 
