@@ -54,7 +54,10 @@ export async function referralReport(actor: TActor, filter: TReportFilter, now =
     : Prisma.sql`report_referral_duration`;
   const period = monthKeySql(filter, "r.month");
   const created = monthSql(filter, "r.created_at");
-  const overdueWhere = Prisma.sql`${where} AND ${created} AND r.status::text = ANY(${open}::text[]) AND r.due_at < ${utc(now)}`;
+  // The statuses as literals (constants, not input), so the planner can use the partial index on open referrals
+  // (referral_desk_open_due_idx); compared as a text array parameter it scanned every referral (0.15–0.3 s).
+  const openList = Prisma.raw(open.map((s) => `'${s}'`).join(", "));
+  const overdueWhere = Prisma.sql`${where} AND ${created} AND r.status IN (${openList}) AND r.due_at < ${utc(now)}`;
   const [byStatus, counts, deskPcts, fromPcts, totalPcts, late, overdue] = await Promise.all([
     db.$queryRaw<{ toOfficeId: string; status: string; count: number }[]>`
       SELECT r.to_office_id AS "toOfficeId", r.status::text AS status, sum(r.total)::int AS count
