@@ -194,9 +194,11 @@ export async function restoreDatabase(opts: {
     try {
       await client.query("BEGIN");
       const order = await tablesInDependencyOrder(client);
-      // Rows written by migrations (none today) make way for the backup's. audit_log's append-only triggers
-      // refuse TRUNCATE: they are disabled for this transaction only (DDL is transactional) and re-enabled below.
-      await client.query(`ALTER TABLE "audit_log" DISABLE TRIGGER USER`);
+      // Rows written by migrations (none today) make way for the backup's. User triggers are disabled for this
+      // transaction only (DDL is transactional) and re-enabled below: audit_log's append-only triggers refuse
+      // TRUNCATE, and the report rollups (migration 0012) are restored as they were backed up — in the same snapshot
+      // as the rows they count — so their triggers must not count the loaded rows a second time.
+      for (const name of order) await client.query(`ALTER TABLE ${q(name)} DISABLE TRIGGER USER`);
       await client.query(`TRUNCATE ${order.map(q).join(", ")} CASCADE`);
       const byName = new Map(manifest.tables.map((t) => [t.name, t]));
       for (const name of order) {
@@ -220,7 +222,7 @@ export async function restoreDatabase(opts: {
       for (const s of seqs.rows) {
         await client.query(`SELECT setval($1, COALESCE((SELECT max(${q(s.col)}) FROM ${q(s.tbl)}), 0) + 1, false)`, [s.seq]);
       }
-      await client.query(`ALTER TABLE "audit_log" ENABLE TRIGGER USER`);
+      for (const name of order) await client.query(`ALTER TABLE ${q(name)} ENABLE TRIGGER USER`);
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});

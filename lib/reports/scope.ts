@@ -50,6 +50,12 @@ export function monthSql(filter: TReportFilter, col: string): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(col)} >= ${utc(range.from)} AND ${Prisma.raw(col)} < ${utc(range.to)}`;
 }
 
+/** `col = 'YYYY-MM'` on a rollup's WIB month column for the month filter, or `true` without one (as monthSql). */
+export function monthKeySql(filter: TReportFilter, col: string): Prisma.Sql {
+  if (!filter.month || !monthRange(filter.month)) return Prisma.sql`true`;
+  return Prisma.sql`${Prisma.raw(col)} = ${filter.month}`;
+}
+
 /** `col < end of month` (a stock counted "as at the end of the month"), or `true` without a month. */
 export function untilMonthEndSql(filter: TReportFilter, col: string): Prisma.Sql {
   const range = filter.month ? monthRange(filter.month) : null;

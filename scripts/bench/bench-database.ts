@@ -6,10 +6,11 @@ import { migrate } from "@/lib/db/migrate";
 /**
  * A fresh, migrated embedded PostgreSQL for one benchmark (its own folder under .simpul/bench, wiped first;
  * port SIMPUL_BENCH_PG_PORT or the bench's default), with DATABASE_URL pointing at it for the lib code.
+ * `reuse` keeps the folder of an earlier run (to time again without generating the data again).
  */
-export async function startBenchDatabase(name: string, defaultPort: number, dataDir?: string) {
+export async function startBenchDatabase(name: string, defaultPort: number, dataDir?: string, opts: { reuse?: boolean } = {}) {
   const dir = dataDir ?? path.join(process.cwd(), ".simpul", "bench", `${name}-pg`);
-  rmSync(dir, { recursive: true, force: true });
+  if (!opts.reuse) rmSync(dir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.SIMPUL_BENCH_PG_PORT ?? defaultPort) });
   try {
     const url = await server.createDatabase("bench");

@@ -12,6 +12,8 @@ import type { TActor } from "@/lib/access/policy";
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const DTKS = Number(process.env.BENCH_DTKS ?? 2_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** BENCH_REUSE=1: time again on the data the previous run generated (same BENCH_CASES / BENCH_DTKS). */
+const REUSE = process.env.BENCH_REUSE === "1";
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
@@ -93,18 +95,23 @@ async function generate(c: pg.Client) {
 }
 
 async function main() {
-  const server = await startBenchDatabase("reports", 54381);
+  const server = await startBenchDatabase("reports", 54381, undefined, { reuse: REUSE });
   try {
     const { url } = server;
     const { db } = await import("@/lib/db/client");
     const { bootstrapReferenceData, importDistrictRegions } = await import("@/lib/seed/bootstrap");
-    await bootstrapReferenceData(db);
-    await importDistrictRegions(db, "35.77");
     const c = new pg.Client({ connectionString: url });
     c.on("error", () => {}); // the server is stopped in `finally`; the real error is the one thrown
     await c.connect();
-    console.log(`membuat data: ${CASES} kasus, ${DTKS} baris DTKS`);
-    await generate(c);
+    const existing = Number((await c.query(`SELECT count(*) AS n FROM "case"`)).rows[0].n);
+    if (REUSE && existing > 0) {
+      console.log(`memakai data yang ada: ${existing} kasus`);
+    } else {
+      await bootstrapReferenceData(db);
+      await importDistrictRegions(db, "35.77");
+      console.log(`membuat data: ${CASES} kasus, ${DTKS} baris DTKS`);
+      await generate(c);
+    }
     const { serviceReport } = await import("@/lib/reports/service-report");
     const { referralReport } = await import("@/lib/reports/referral-report");
     const { ppksReport } = await import("@/lib/reports/ppks-report");
