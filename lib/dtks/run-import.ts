@@ -1,8 +1,8 @@
 import "server-only";
 // Second half of an import: streams the file's rows through validation into the batch's own table with
-// COPY, dedupes NIKs, builds the indexes, then — in ONE transaction — attaches the table as a partition of
-// dtks_record and makes the batch the active one of its region and source. Until that commit nothing of
-// the batch is visible; an error, a cancel or a killed process leaves the previous active batch in force.
+// COPY, dedupes NIKs, builds the NIK/KK indexes, attaches the table as a partition of dtks_record (its rows
+// still invisible: reads join dtks_active), then — in ONE transaction — makes the batch the active one of
+// its region and source. Until that commit nothing of the batch is visible; an error, a cancel or a killed process leaves the previous active batch in force.
 // The loading connection holds an advisory lock on the batch, so a batch stuck in LOADING whose lock is
 // free belongs to a dead process: cleanupAbandonedBatches marks it FAILED and drops its table. The
 // name-search index is built after the switch (the batch is found by NIK / No KK meanwhile); one left
@@ -264,13 +264,17 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     }));
     // Lets ATTACH skip its validation scan.
     await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_batch" CHECK (batch_id = '${batchId.replace(/'/g, "")}')`);
+    // Attached now, active only at the switch: reads join dtks_active, so the rows stay invisible (a crash or a
+    // cancel from here on drops the table like before). The desil rollup of the reports (migrations 0012, 0016) is
+    // computed here, outside the switch transaction.
+    await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN ('${batchId.replace(/'/g, "")}')`);
+    await client.query(`SELECT report_dtks_rollup($1)`, [batchId]);
     opts.signal?.throwIfAborted();
 
-    // The switch: one transaction.
+    // The switch: one transaction. Readers see the old batch or the new one, never both or neither.
     let previous: string | null = null;
     await client.query("BEGIN");
     try {
-      await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN ('${batchId.replace(/'/g, "")}')`);
       const prev = await client.query<{ batch_id: string }>(
         `SELECT batch_id FROM dtks_active WHERE region_code = $1 AND source = $2 FOR UPDATE`, [batch.regionCode, batch.source],
       );
