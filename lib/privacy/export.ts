@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
  * person with this NIK — their person records, their household, the household's and their cases with
  * events, notes and attachment metadata, referrals, eligibility assessments, DTKS/DTSEN rows, proposals —
  * plus the audit trail of who created, changed or viewed those records. Found generically by column
- * (nik / person_id / subject_person_id / household_id / case_id / referral_id), so a table added later is
+ * (nik / person_id / subject_person_id / household_id / case_id / referral_id / proposal_id), so a table added later is
  * included without changing this file. The export itself is audited ("privacy.export").
  */
 export type TSubjectExport = {
@@ -37,6 +37,7 @@ export async function exportSubjectData(nik: string, actor: TAuditActor): Promis
   const households = await ids(`SELECT DISTINCT household_id AS id FROM person WHERE id = ANY($1::text[])`, [persons]);
   const cases = await ids(`SELECT id FROM "case" WHERE subject_person_id = ANY($1::text[]) OR household_id = ANY($2::text[])`, [persons, households]);
   const referrals = await ids(`SELECT id FROM referral WHERE case_id = ANY($1::text[])`, [cases]);
+  const proposals = await ids(`SELECT id FROM proposal WHERE household_id = ANY($1::text[])`, [households]);
 
   const tables: Record<string, unknown[]> = {};
   for (const [table, columns] of [...byTable.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -58,11 +59,12 @@ export async function exportSubjectData(nik: string, actor: TAuditActor): Promis
     if (table !== "person") add("household_id", households);
     add("case_id", cases);
     add("referral_id", referrals);
+    add("proposal_id", proposals); // verivali photos of the household's usulan
     if (where.length === 0) continue;
     const rows = await db.$queryRawUnsafe<{ row: unknown }[]>(`SELECT to_jsonb(t) AS row FROM "${table}" t WHERE ${where.join(" OR ")}`, ...params);
     if (rows.length) tables[table] = rows.map((r) => r.row);
   }
-  const allIds = [...persons, ...households, ...cases, ...referrals];
+  const allIds = [...persons, ...households, ...cases, ...referrals, ...proposals];
   const auditTrail = (await db.$queryRawUnsafe<{ row: unknown }[]>(
     `SELECT jsonb_build_object('at', at, 'actor', actor_label, 'action', action, 'entity', entity, 'entityId', entity_id, 'outcome', outcome) AS row
      FROM audit_log WHERE entity_id = ANY($1::text[]) ORDER BY id`, allIds,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { registerIntake } from "@/lib/cases/register-intake";
 import { db } from "@/lib/db/client";
+import { createProposal } from "@/lib/dtks/proposals";
 import { exportSubjectData } from "@/lib/privacy/export";
 import { ANONYMISED, purgeExpiredCases } from "@/lib/privacy/purge";
 import { actorOf, auditRows, KELURAHAN, makeOffice, makeUser, uniqueId } from "../support/factories";
@@ -35,6 +36,11 @@ describe("privacy: data-subject export and retention purge", () => {
     const nik = "3577016007680001";
     const r = await intake(nik, "Siti Aminah");
     await addCaseNote(actorOf(r.back), { caseId: r.caseId, body: "Korban sudah dihubungi, bersedia didampingi." });
+    const proposal = await createProposal(actorOf(r.fo), { householdId: r.householdId!, reason: "Belum terdaftar di DTKS, penghasilan tidak tetap.", ktpAttached: true, kkAttached: true });
+    await db.proposalPhoto.create({ data: {
+      proposalId: proposal.id, districtCode: "35.77", uploadedById: r.fo.id, fileName: "rumah.jpg", contentType: "image/jpeg",
+      sizeBytes: 1234, storageKey: `test/${uniqueId()}.jpg`, sha256: "0".repeat(64),
+    } });
     const other = await intake("3577014501700002", "Orang Lain");
 
     const out = await exportSubjectData(nik, OPERATOR);
@@ -46,6 +52,8 @@ describe("privacy: data-subject export and retention purge", () => {
     expect(out.tables.case[0]).toMatchObject({ reporter_name: "Tetangga Pelapor" });
     expect(out.tables.case_note?.[0]).toMatchObject({ body: "Korban sudah dihubungi, bersedia didampingi." });
     expect(out.tables.case_event?.length).toBeGreaterThan(0);
+    expect(out.tables.proposal).toHaveLength(1);
+    expect(out.tables.proposal_photo?.[0]).toMatchObject({ proposal_id: proposal.id, file_name: "rumah.jpg" });
     // Only this person's records: the other household's case is not in it.
     expect(JSON.stringify(out)).not.toContain(other.caseId);
     expect(out.auditTrail.some((a) => (a as { action: string }).action === "case.create")).toBe(true);
