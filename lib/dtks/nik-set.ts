@@ -23,8 +23,11 @@ export class NikSet {
    */
   addOrGet(nik: string, row: number): number {
     if (nik.length !== 16) throw new Error("NikSet: a NIK has 16 digits");
-    const hi = Number(nik.slice(0, 8));
-    const lo = Number(nik.slice(8));
+    return this.addOrGetParts(Number(nik.slice(0, 8)), Number(nik.slice(8)), row);
+  }
+
+  /** addOrGet for a NIK given as its two 8-digit halves (the import's byte-level path reads them as numbers). */
+  addOrGetParts(hi: number, lo: number, row: number): number {
     const found = this.find(hi, lo);
     if (this.hi[found] !== EMPTY) return this.rows[found];
     this.hi[found] = hi;

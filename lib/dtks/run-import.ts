@@ -13,37 +13,18 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db/client";
 import { mapHeaders, type TSavedMapping } from "./headers.ts";
+import { copyLine, COPY_COLUMNS } from "./copy-format.ts";
+import { cellsOf, csvRecordChunks } from "./csv-records.ts";
 import { CsvSyntaxError } from "./csv-splitter.ts";
+import { DesilRollup } from "./desil-rollup.ts";
 import { NikSet } from "./nik-set.ts";
-import { fileKindOf, openRowSource } from "./readers.ts";
-import { validateRow, type TDtksRow, type TRowContext } from "./validate-row.ts";
+import { compileQuickRow, CopyBuffer, type TQuickRow } from "./quick-row.ts";
+import { fileKindOf, openRowSource, sniffCsvFile } from "./readers.ts";
+import { validateRow, type TRowContext } from "./validate-row.ts";
 import { describeErrorForLog } from "@/lib/logging/describe-error";
 
 export const stageTable = (batchId: string) => `dtks_record_b_${batchId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 const lockKey = (batchId: string) => `dtks-batch:${batchId}`;
-
-const COLUMNS = [
-  "batch_id", "row_no", "district_code", "region_code", "kecamatan_code", "nik", "no_kk", "name", "name_normalized",
-  "birth_date", "sex", "relation", "address", "rt", "rw", "desil", "status", "programs",
-] as const;
-
-/** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
-const COPY_SPECIAL = /[\\\t\n\r]/;
-function copyValue(v: string | number | null): string {
-  if (v === null) return "\\N";
-  if (typeof v === "number") return String(v);
-  if (!COPY_SPECIAL.test(v)) return v;
-  return v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-}
-
-/** One COPY text line. Written out field by field: this runs once per row of a multi-million-row file. */
-function copyLine(batchId: string, rowNo: number, districtCode: string, r: TDtksRow): string {
-  return batchId + "\t" + rowNo + "\t" + districtCode + "\t" + r.regionCode + "\t" + copyValue(r.kecamatanCode) + "\t" +
-    r.nik + "\t" + copyValue(r.noKk) + "\t" + copyValue(r.name) + "\t" + copyValue(r.nameNormalized) + "\t" +
-    copyValue(r.birthDate) + "\t" + copyValue(r.sex) + "\t" + copyValue(r.relation) + "\t" + copyValue(r.address) + "\t" +
-    copyValue(r.rt) + "\t" + copyValue(r.rw) + "\t" + copyValue(r.desil) + "\t" + copyValue(r.status) + "\t" +
-    "{" + r.programs.join(",") + "}\n";
-}
 
 function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (String(c ?? "").trim() !== "") return false;
@@ -149,52 +130,102 @@ export async function resumeSearchIndexes() {
 
 type TCounters = { rowsRead: number; rowsLoaded: number; rowsRejected: number; bytesRead: number };
 
-/** Every row through CsvSplitter/exceljs and validateRow, COPY into the batch table. */
+const FLUSH_BYTES = 256 * 1024;
+
+/**
+ * Every row into the batch table with COPY. CSV records come as bytes (csv-records.ts); most go through the
+ * byte-level row compiler (quick-row.ts), the rest — and every XLSX row — through validateRow. Either way a
+ * row's number, its checks and its COPY line are the same (a property test holds the two paths together).
+ */
 async function loadRows(
-  client: pg.Client, table: string, batchId: string, districtCode: string, filePath: string, kind: "csv" | "xlsx",
+  client: pg.Client, table: string, filePath: string, kind: "csv" | "xlsx",
   savedMapping: TSavedMapping, ctx: TRowContext, counters: TCounters, errors: TError[], opts: TRunOptions, tick: () => Promise<void>,
+  rollup: DesilRollup,
 ) {
-  const source = await openRowSource(filePath, kind);
-  const copy = client.query(copyFrom(`COPY "${table}" (${COLUMNS.join(", ")}) FROM STDIN`));
+  const copy = client.query(copyFrom(`COPY "${table}" (${COPY_COLUMNS.join(", ")}) FROM STDIN WITH (FREEZE)`));
   let copyError: Error | null = null;
   copy.on("error", (e: Error) => (copyError = e));
-  let mapping: ReturnType<typeof mapHeaders> | null = null;
+  const out = new CopyBuffer();
   const seen = new NikSet();
-  let buffer = "";
+  let lastRegion = "";
+  let lastRegionId = 0;
+  let mapping: ReturnType<typeof mapHeaders> | null = null;
+  const setHeaders = (cells: string[]) => (mapping = mapHeaders(cells.map((h) => String(h ?? "").trim()), savedMapping));
+  const nextRow = () => {
+    const rowNumber = ++counters.rowsRead;
+    if (opts.failAfterRows !== undefined && rowNumber > opts.failAfterRows) throw new Error(`simulated crash after ${opts.failAfterRows} rows`);
+    return rowNumber;
+  };
+  // The same NIK twice: the first row loads, the later ones are reported.
+  const duplicateOf = (rowNumber: number, firstRow: number, nik: string) => {
+    errors.push({ rowNumber, reason: `NIK ganda: sama dengan baris ${firstRow}.`, nik });
+    counters.rowsRejected++;
+  };
+  const validatedRow = (cells: string[]) => {
+    if (isBlankRow(cells)) return;
+    const rowNumber = nextRow();
+    const result = validateRow(cells, mapping!, ctx);
+    if (!result.ok) {
+      errors.push({ rowNumber, reason: result.reason, nik: result.nik });
+      counters.rowsRejected++;
+      return;
+    }
+    const firstRow = seen.addOrGet(result.row.nik, rowNumber);
+    if (firstRow) return duplicateOf(rowNumber, firstRow, result.row.nik);
+    out.writeString(copyLine(rowNumber, result.row));
+    rollup.addRow(result.row.regionCode, result.row.desil, result.row.noKk);
+    counters.rowsLoaded++;
+  };
+  const flush = async (bytesRead: number) => {
+    if (copyError) throw copyError;
+    if (!copy.write(out.take())) await once(copy, "drain");
+    counters.bytesRead = bytesRead;
+    await tick();
+  };
   try {
-    for await (const batch of source.batches) {
-      for (const cells of batch) {
-        if (!mapping) {
-          mapping = mapHeaders(cells.map((h) => String(h ?? "").trim()), savedMapping);
-          continue;
+    if (kind === "csv") {
+      const { encoding, delimiter } = await sniffCsvFile(filePath);
+      const recordOptions = { encoding, delimiter };
+      let quick: TQuickRow | null = null;
+      for await (const chunk of csvRecordChunks(filePath, recordOptions)) {
+        for (let i = 0; i < chunk.count; i++) {
+          if (!mapping) {
+            quick = compileQuickRow(setHeaders(cellsOf(chunk, i, recordOptions)), ctx, delimiter.charCodeAt(0));
+            continue;
+          }
+          if (quick && !chunk.quoted[i]) {
+            const rowStart = out.pos;
+            const taken = quick(chunk.buf, chunk.starts[i], chunk.ends[i], counters.rowsRead + 1, out);
+            if (taken) {
+              const rowNumber = nextRow(); // the number the line was written with
+              const firstRow = seen.addOrGetParts(taken.nikHi, taken.nikLo, rowNumber);
+              if (firstRow) {
+                out.pos = rowStart;
+                duplicateOf(rowNumber, firstRow, chunk.buf.toString("latin1", taken.nikStart, taken.nikStart + 16));
+              } else {
+                if (taken.regionCode !== lastRegion) [lastRegion, lastRegionId] = [taken.regionCode, rollup.regionId(taken.regionCode)];
+                rollup.add(lastRegionId, taken.desil, taken.kkHi, taken.kkLo);
+                counters.rowsLoaded++;
+              }
+              continue;
+            }
+          }
+          validatedRow(cellsOf(chunk, i, recordOptions));
         }
-        if (isBlankRow(cells)) continue;
-        const rowNumber = ++counters.rowsRead;
-        if (opts.failAfterRows !== undefined && rowNumber > opts.failAfterRows) throw new Error(`simulated crash after ${opts.failAfterRows} rows`);
-        const result = validateRow(cells, mapping, ctx);
-        // The same NIK twice: the first row loads, the later ones are reported.
-        const firstRow = result.ok ? seen.addOrGet(result.row.nik, rowNumber) : 0;
-        if (firstRow) {
-          errors.push({ rowNumber, reason: `NIK ganda: sama dengan baris ${firstRow}.`, nik: result.ok ? result.row.nik : null });
-          counters.rowsRejected++;
-        } else if (result.ok) {
-          buffer += copyLine(batchId, rowNumber, districtCode, result.row);
-          counters.rowsLoaded++;
-        } else {
-          errors.push({ rowNumber, reason: result.reason, nik: result.nik });
-          counters.rowsRejected++;
-        }
+        if (out.pos >= FLUSH_BYTES) await flush(chunk.bytesConsumed);
       }
-      if (buffer.length >= 256 * 1024) {
-        if (copyError) throw copyError;
-        if (!copy.write(buffer)) await once(copy, "drain");
-        buffer = "";
-        counters.bytesRead = source.progress.bytesRead;
-        await tick();
+    } else {
+      const source = await openRowSource(filePath, kind);
+      for await (const batch of source.batches) {
+        for (const cells of batch) {
+          if (!mapping) setHeaders(cells);
+          else validatedRow(cells);
+        }
+        if (out.pos >= FLUSH_BYTES) await flush(source.progress.bytesRead);
       }
     }
     opts.signal?.throwIfAborted();
-    if (buffer) copy.write(buffer);
+    if (out.pos > 0) copy.write(out.take());
     copy.end();
     await once(copy, "finish");
   } catch (e) {
@@ -202,6 +233,23 @@ async function loadRows(
     throw e;
   }
   if (copyError) throw copyError;
+}
+
+/** The batch's rows of report_dtks_desil and report_dtks_split_kk, replacing any earlier ones. */
+async function writeDesilRollup(client: pg.Client, batchId: string, districtCode: string, rollup: DesilRollup) {
+  const { desil, splitKk } = rollup.result();
+  await client.query(`DELETE FROM report_dtks_desil WHERE batch_id = $1`, [batchId]);
+  await client.query(`DELETE FROM report_dtks_split_kk WHERE batch_id = $1`, [batchId]);
+  await client.query(
+    `INSERT INTO report_dtks_desil (batch_id, district_code, region_code, desil, people, households)
+     SELECT $1, $2, * FROM unnest($3::text[], $4::smallint[], $5::int[], $6::int[])`,
+    [batchId, districtCode, desil.map((r) => r.regionCode), desil.map((r) => r.desil), desil.map((r) => r.people), desil.map((r) => r.households)],
+  );
+  await client.query(
+    `INSERT INTO report_dtks_split_kk (batch_id, district_code, desil, no_kk, region_code)
+     SELECT $1, $2, * FROM unnest($3::smallint[], $4::text[], $5::text[])`,
+    [batchId, districtCode, splitKk.map((r) => r.desil), splitKk.map((r) => r.noKk), splitKk.map((r) => r.regionCode)],
+  );
 }
 
 /** Loads the batch created by startImport. Resolves with the final batch row; never leaves it half-visible. */
@@ -229,7 +277,6 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [lockKey(batchId)]);
     await cleanupAbandonedBatches(client, batchId);
     await client.query(`DROP TABLE IF EXISTS "${table}"`);
-    await client.query(`CREATE TABLE "${table}" (LIKE dtks_record INCLUDING DEFAULTS)`);
 
     const knownRegions = await knownRegionsOf(batch.districtCode);
     const ctx = { districtCode: batch.districtCode, batchRegionCode: batch.regionCode, knownRegions, today: opts.today };
@@ -243,34 +290,46 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
       lastReport = Date.now();
     };
 
-    await loadRows(client, table, batchId, batch.districtCode, filePath, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick);
+    // The table is created in the transaction of its COPY, so COPY … FREEZE writes the rows already frozen
+    // (the index builds and ANALYZE that read them next need not set hint bits on 2 million fresh rows), and
+    // a failure takes the table away with the transaction.
+    const rollup = new DesilRollup();
+    await client.query("BEGIN");
+    try {
+      // The CHECK lets ATTACH skip its validation scan; made here, COPY checks each row as it comes instead of
+      // a scan of the whole table afterwards.
+      await client.query(
+        `CREATE TABLE "${table}" (LIKE dtks_record INCLUDING DEFAULTS, CONSTRAINT "${table}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))`,
+      );
+      // The same on every row: column defaults of this table, not sent with each row (copy-format.ts).
+      await client.query(
+        `ALTER TABLE "${table}" ALTER COLUMN batch_id SET DEFAULT ${pg.escapeLiteral(batchId)}, ALTER COLUMN district_code SET DEFAULT ${pg.escapeLiteral(batch.districtCode)}`,
+      );
+      await loadRows(client, table, filePath, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick, rollup);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    }
     counters.bytesRead = fileBytes;
 
     // Indexes after the load (7x faster than loading into an indexed table, DESIGN.md), matching the
-    // partitioned indexes of dtks_record so ATTACH adopts them instead of building new ones. Side by side on
-    // their own connections. The name-search index comes after the switch (buildSearchIndex).
+    // partitioned indexes of dtks_record so ATTACH adopts them instead of building new ones. One after the
+    // other: each build already uses PostgreSQL's parallel workers (side by side they only fought for the two
+    // cores). The name-search index comes after the switch (buildSearchIndex).
     phase = "INDEXING";
     await db.dtksBatch.update({ where: { id: batchId }, data: { status: "INDEXING" } });
     await report(true);
-    await Promise.all([`CREATE INDEX ON "${table}" (nik)`, `CREATE INDEX ON "${table}" (no_kk)`].map(async (sql) => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      try {
-        await c.query(`SET maintenance_work_mem = '256MB'`);
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    }));
-    // Lets ATTACH skip its validation scan.
-    await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_batch" CHECK (batch_id = '${batchId.replace(/'/g, "")}')`);
-    // Attached now, active only at the switch: reads join dtks_active, so the rows stay invisible (a crash or a
-    // cancel from here on drops the table like before). The desil rollup of the reports (migrations 0012, 0016) is
-    // computed here, outside the switch transaction.
-    await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN ('${batchId.replace(/'/g, "")}')`);
-    await client.query(`SELECT report_dtks_rollup($1)`, [batchId]);
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    await client.query(`CREATE INDEX ON "${table}" (nik)`);
+    await client.query(`CREATE INDEX ON "${table}" (no_kk)`);
+    await client.query(`RESET maintenance_work_mem`);
     opts.signal?.throwIfAborted();
-
+    // The reports' desil rollup, counted while loading (desil-rollup.ts); read only for active batches.
+    await writeDesilRollup(client, batchId, batch.districtCode, rollup);
+    // Attached now, active only at the switch: reads join dtks_active, so the rows stay invisible (a crash or a
+    // cancel from here on drops the table like before).
+    await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN (${pg.escapeLiteral(batchId)})`);
     // The switch: one transaction. Readers see the old batch or the new one, never both or neither.
     let previous: string | null = null;
     await client.query("BEGIN");
@@ -314,6 +373,9 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     if (activated) throw e;
     const cancelled = opts.signal?.aborted ?? false;
     await client.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => {});
+    // The desil rollup may have been written before the failure (it is only read for active batches).
+    await client.query(`DELETE FROM report_dtks_desil WHERE batch_id = $1`, [batchId]).catch(() => {});
+    await client.query(`DELETE FROM report_dtks_split_kk WHERE batch_id = $1`, [batchId]).catch(() => {});
     await flushErrors(batchId, errors).catch(() => {});
     await db.dtksBatch.update({
       where: { id: batchId },

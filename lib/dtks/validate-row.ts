@@ -56,7 +56,7 @@ export function normalizeRegionCode(raw: string): string | null {
   return parts.join(".");
 }
 
-function composeRegion(cells: { province?: string; kabupaten?: string; kecamatan?: string; desa?: string }): string | null {
+export function composeRegion(cells: { province?: string; kabupaten?: string; kecamatan?: string; desa?: string }): string | null {
   const desa = digitsOf(cells.desa ?? "");
   if (desa.length === 10) return normalizeRegionCode(desa);
   const p = digitsOf(cells.province ?? "");
@@ -84,7 +84,7 @@ export function parseDate(raw: string): string | undefined {
   return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-function parseSex(raw: string): "L" | "P" | null | undefined {
+export function parseSex(raw: string): "L" | "P" | null | undefined {
   const s = raw.trim().toUpperCase();
   if (s === "") return null;
   if (["L", "LK", "LAKI-LAKI", "LAKI LAKI", "LAKI", "1", "PRIA", "M"].includes(s)) return "L";
@@ -92,12 +92,13 @@ function parseSex(raw: string): "L" | "P" | null | undefined {
   return undefined;
 }
 
-const pad3 = (s: string) => {
+/** "8", "08", "RT 8" → "008"; null when there is no digit. */
+export function pad3(s: string): string | null {
   const d = digitsOf(s);
   return d === "" ? null : String(Number(d)).padStart(3, "0");
-};
+}
 
-function isWithin(code: string, scope: string) {
+export function isWithin(code: string, scope: string) {
   return code === scope || code.startsWith(scope + ".");
 }
 
@@ -120,7 +121,8 @@ function textAt(cells: readonly string[], i: number | undefined): string | null 
 
 // One options object per context, so `today` is the same instant for every row of a file.
 const idOptionsOf = new WeakMap<TRowContext, { today: Date }>();
-function idOptions(ctx: TRowContext) {
+/** The instant rows of this context are checked against (one per context: the same for every row of a file). */
+export function idOptions(ctx: TRowContext) {
   let opts = idOptionsOf.get(ctx);
   if (!opts) idOptionsOf.set(ctx, (opts = { today: ctx.today ?? new Date() }));
   return opts;
@@ -202,12 +204,7 @@ export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TR
   for (const p of DTKS_PROGRAMS) {
     if (programFlag(cellAt(cells, m.programs[p]), p)) programs.push(p);
   }
-  if (m.programList !== undefined) {
-    for (const part of cellAt(cells, m.programList).split(/[,;/|+]/)) {
-      const p = programOf(part);
-      if (p && !programs.includes(p)) programs.push(p);
-    }
-  }
+  if (m.programList !== undefined) addListedPrograms(cellAt(cells, m.programList), programs);
 
   return {
     ok: true,
@@ -218,6 +215,14 @@ export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TR
       status: textAt(cells, m.fields.status)?.toUpperCase() ?? null, programs,
     },
   };
+}
+
+/** Programs named in a list cell ("PKH, BPNT"), appended to `programs` when not there yet. */
+export function addListedPrograms(cell: string, programs: TDtksProgram[]) {
+  for (const part of cell.split(/[,;/|+]/)) {
+    const p = programOf(part);
+    if (p && !programs.includes(p)) programs.push(p);
+  }
 }
 
 function fail(reason: string, nik: string): TRowResult {

@@ -51,6 +51,11 @@ const CANONICAL = new Map<string, string>(Object.entries({
  * Likewise old "ch" (= "kh") is left alone; the few names where it matters (Achmad) are in CANONICAL.
  */
 const OLD_SPELLING = /oe|dj|tj/;
+/** The letter pairs modernizeSpelling rewrites (for the DTKS import's byte-level fast path). */
+export const OLD_SPELLING_PAIRS = ["oe", "dj", "tj"] as const;
+
+/** Tokens without a dot that normalizePersonName writes differently (e.g. "moch" → "muhammad"), lower case. */
+export const REWRITTEN_NAME_TOKENS: readonly string[] = [...CANONICAL].filter(([k, v]) => !k.endsWith(".") && k !== v).map(([k]) => k);
 function modernizeSpelling(token: string): string {
   if (!OLD_SPELLING.test(token)) return token;
   return token.replace(/oe/g, "u").replace(/dj/g, "j").replace(/tj/g, "c");

@@ -233,3 +233,32 @@ export function quickIdDate(digits: string, women40: boolean, today: Date): { is
   if (digits.endsWith("0000")) return null;
   return { iso: `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`, sex };
 }
+
+/**
+ * quickIdDate on the bytes of a file, for the DTKS import's byte-level path: the 16 bytes at `start` as a NIK
+ * (`women40`) or Nomor KK. Returns -1 where quickIdDate returns null, else YYYYMMDD × 2 + 1 for a woman's NIK,
+ * + 0 otherwise. A property test holds it to quickIdDate.
+ */
+export function quickIdDateKeyAt(bytes: Uint8Array, start: number, women40: boolean, today: Date): number {
+  for (let i = start; i < start + 16; i++) {
+    const c = bytes[i];
+    if (c < 48 || c > 57) return -1;
+  }
+  const province = (bytes[start] - 48) * 10 + bytes[start + 1] - 48;
+  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return -1;
+  if (bytes[start + 2] === 48 && bytes[start + 3] === 48) return -1;
+  if (bytes[start + 4] === 48 && bytes[start + 5] === 48) return -1;
+  let day = (bytes[start + 6] - 48) * 10 + bytes[start + 7] - 48;
+  let woman = 0;
+  if (women40 && day >= 41 && day <= 71) {
+    woman = 1;
+    day -= 40;
+  } else if (day < 1 || day > 31) return -1;
+  const month = (bytes[start + 8] - 48) * 10 + bytes[start + 9] - 48;
+  if (month < 1 || month > 12) return -1;
+  let year = 2000 + (bytes[start + 10] - 48) * 10 + bytes[start + 11] - 48;
+  if (year * 10_000 + month * 100 + day > dayKey(today)) year -= 100;
+  if (day > daysInMonth(year, month)) return -1;
+  if (bytes[start + 12] === 48 && bytes[start + 13] === 48 && bytes[start + 14] === 48 && bytes[start + 15] === 48) return -1;
+  return (year * 10_000 + month * 100 + day) * 2 + woman;
+}

@@ -7,6 +7,8 @@ import { resumeSearchIndexes, runImport, stageTable } from "@/lib/dtks/run-impor
 import { startImport } from "@/lib/dtks/start-import";
 import { resetDtks } from "../support/dtks.ts";
 import { makeUser } from "../support/factories.ts";
+import { writeFile } from "node:fs/promises";
+import { csvLine, syntheticCsvCells, SYNTHETIC_CSV_HEADERS } from "@/lib/dtks/synthetic";
 import { rows, writeCsv, writeCsvWithBadRows, writeSemicolonCsv, writeXlsx } from "../fixtures/dtks/build.ts";
 
 let dir: string;
@@ -101,6 +103,34 @@ describe("DTKS import", () => {
     await resumeSearchIndexes();
     expect((await nameIndex())[0].n).toBe(1);
     expect((await db.dtksBatch.findUniqueOrThrow({ where: { id: batch.id } })).searchReadyAt).not.toBeNull();
+  });
+
+  it("counts the reports' desil rollup while loading: the same rows as report_dtks_rollup's recount", async () => {
+    const all = rows(600, 12).map(syntheticCsvCells);
+    all.forEach((c, i) => {
+      if (i % 7 === 0) c[10] = ""; // no desil
+      if (i % 11 === 0) c[1] = ""; // no No KK
+      if (i % 13 === 0) c[6] = `Jl. "Mawar", No. ${i}`; // quoted: read by validateRow, not the byte path
+      if (i % 17 === 0) c[0] = c[0].slice(0, 15); // rejected
+    });
+    // One family under two kelurahan, and one whose second half has another desil.
+    for (const i of [40, 41, 42]) all[i][1] = all[39][1];
+    for (const i of [39, 40, 41]) all[i][10] = "2";
+    all[41][9] = "3577021001";
+    all[42][10] = "3";
+    const file = path.join(dir, "rollup.csv");
+    await writeFile(file, csvLine(SYNTHETIC_CSV_HEADERS) + all.map((c) => csvLine(c)).join(""));
+    const batch = await importFile(file);
+    expect(batch.status).toBe("ACTIVE");
+    const read = async () => ({
+      desil: await db.$queryRawUnsafe(`SELECT district_code, region_code, desil, people, households FROM report_dtks_desil WHERE batch_id = $1 ORDER BY 2, 3`, batch.id),
+      splitKk: await db.$queryRawUnsafe(`SELECT district_code, desil, no_kk, region_code FROM report_dtks_split_kk WHERE batch_id = $1 ORDER BY 2, 3, 4`, batch.id),
+    });
+    const counted = await read();
+    expect(counted.splitKk).not.toHaveLength(0);
+    expect((counted.desil as { desil: number | null }[]).some((r) => r.desil === null)).toBe(true);
+    await db.$executeRawUnsafe(`SELECT report_dtks_rollup($1)`, batch.id);
+    expect(counted).toEqual(await read());
   });
 
   it("an XLSX and a semicolon Windows-1252 CSV with other header spellings import to the same records", async () => {

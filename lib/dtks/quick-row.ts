@@ -1,0 +1,470 @@
+// The import's byte-level path: one plain CSV record (no quote) read straight from the file's bytes and written
+// straight into the COPY buffer, without building strings, cell arrays or a row object. It takes the rows a
+// register extract is made of — printable ASCII, clean 16-digit NIK / No KK, the usual date and code shapes —
+// and declines everything else (returns false, writes nothing), which then goes through validateRow, the one
+// definition of what a valid row is. A property test holds this path to validateRow + copyLine byte for byte:
+// whatever it accepts, validateRow accepts and copyLine writes the same line.
+
+import { normalizePersonName, OLD_SPELLING_PAIRS, REWRITTEN_NAME_TOKENS } from "@/lib/households/name-match";
+import { daysInMonth, quickIdDateKeyAt } from "@/lib/households/nik";
+import { DTKS_PROGRAMS, type TColumnMapping, type TDtksProgram } from "./headers.ts";
+import {
+  addListedPrograms, composeRegion, idOptions, isWithin, normalizeRegionCode, pad3, parseDate, parseSex, programFlag,
+  type TRowContext,
+} from "./validate-row.ts";
+
+const TAB = 0x09;
+const PLAIN = 0;
+const DELIMITER = 1;
+const REFUSED = 2;
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+
+/** A growing byte buffer of COPY text. `take()` hands the bytes over and starts a new buffer. */
+export class CopyBuffer {
+  buf: Buffer;
+  pos = 0;
+
+  constructor(private readonly size = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  ensure(bytes: number) {
+    if (this.pos + bytes <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + bytes));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  writeString(text: string) {
+    this.ensure(Buffer.byteLength(text));
+    this.pos += this.buf.write(text, this.pos, "utf8");
+  }
+
+  /** The bytes written so far (a view the caller may keep), and a fresh buffer for what follows. */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.pos = 0;
+    return out;
+  }
+}
+
+/**
+ * What an accepted row leaves for the caller (reused: read it before the next row): the NIK's two 8-digit halves
+ * (for NikSet) and where its bytes start; and for the desil rollup the region code, the desil (0 = none) and
+ * the No KK's halves (kkHi -1 = none).
+ */
+export type TQuickResult = { nikHi: number; nikLo: number; nikStart: number; regionCode: string; desil: number; kkHi: number; kkLo: number };
+
+export type TQuickRow = (bytes: Buffer, start: number, end: number, rowNo: number, out: CopyBuffer) => TQuickResult | null;
+
+type TRegion = { text: string; code: Buffer; kecamatan: Buffer | null } | null;
+
+const latin1 = (b: Buffer, s: number, e: number) => b.toString("latin1", s, e);
+
+/** Lower-case dot-free tokens normalizePersonName rewrites, by length: a name holding one takes the text path. */
+const REWRITTEN_BY_LENGTH: Buffer[][] = [];
+for (const t of REWRITTEN_NAME_TOKENS) (REWRITTEN_BY_LENGTH[t.length] ??= []).push(Buffer.from(t, "latin1"));
+/** The old-spelling pairs as first-byte, second-byte, … */
+const OLD_PAIRS = Uint8Array.from(OLD_SPELLING_PAIRS.flatMap((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)]));
+
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether the name bytes (letters, digits and single inner spaces only) normalize to their own lower case:
+ * no token normalizePersonName rewrites and no old spelling (oe, dj, tj).
+ */
+function nameIsPlain(b: Buffer, s: number, e: number): boolean {
+  let tokenStart = s;
+  for (let i = s; i <= e; i++) {
+    if (i < e && b[i] !== SPACE) {
+      if (!isAlnum(b[i])) return false;
+      if (i > tokenStart) {
+        const a = lower(b[i - 1]);
+        const c = lower(b[i]);
+        for (let k = 0; k < OLD_PAIRS.length; k += 2) if (a === OLD_PAIRS[k] && c === OLD_PAIRS[k + 1]) return false;
+      }
+      continue;
+    }
+    const candidates = REWRITTEN_BY_LENGTH[i - tokenStart];
+    if (candidates) {
+      for (const key of candidates) {
+        let same = true;
+        for (let k = 0; k < key.length && same; k++) same = lower(b[tokenStart + k]) === key[k];
+        if (same) return false;
+      }
+    }
+    tokenStart = i + 1;
+  }
+  return true;
+}
+
+// Row state, module-level: helpers that are closures created per row (and wrapped by the dev transpiler's
+// __name) cost more than the row itself. One row is read at a time; nothing here outlives a call.
+let b: Buffer = Buffer.alloc(0); // the record's bytes
+let o: Buffer = Buffer.alloc(0); // the COPY buffer being written
+let p = 0; // write position in o
+let starts = new Int32Array(64);
+let ends = new Int32Array(64);
+let count = 0; // cells in the record
+let cs = 0; // the last cell() asked for, trimmed: b[cs, ce)
+let ce = 0;
+
+function growCells() {
+  const n1 = new Int32Array(starts.length * 2);
+  n1.set(starts);
+  starts = n1;
+  const n2 = new Int32Array(ends.length * 2);
+  n2.set(ends);
+  ends = n2;
+}
+
+/** Cell i trimmed of spaces (cellAt), into cs/ce; a missing column reads as empty. */
+function cell(i: number | undefined) {
+  if (i === undefined || i >= count) {
+    cs = ce = 0;
+    return;
+  }
+  let s = starts[i];
+  let e = ends[i];
+  while (s < e && b[s] === SPACE) s++;
+  while (e > s && b[e - 1] === SPACE) e--;
+  cs = s;
+  ce = e;
+}
+
+function hasDoubleSpace(s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) if (b[i] === SPACE && b[i - 1] === SPACE) return true;
+  return false;
+}
+
+/** The number in b[s, s + len) when all digits, else -1. */
+function digitsValue(s: number, len: number): number {
+  let v = 0;
+  for (let i = s; i < s + len; i++) {
+    if (!isDigit(b[i])) return -1;
+    v = v * 10 + b[i] - 48;
+  }
+  return v;
+}
+
+const isDateSeparator = (c: number) => c === 0x2d || c === 0x2f || c === 0x2e;
+
+function putText(s: number, e: number) {
+  for (let i = s; i < e; i++) o[p++] = b[i];
+}
+function putUpper(s: number, e: number) {
+  for (let i = s; i < e; i++) o[p++] = upper(b[i]);
+}
+function putNull() {
+  o[p++] = BACKSLASH;
+  o[p++] = 0x4e; // \N
+}
+function putTextOrNull(s: number, e: number, toUpper: boolean) {
+  if (e === s) putNull();
+  else if (toUpper) putUpper(s, e);
+  else putText(s, e);
+}
+function putAscii(t: string) {
+  for (let i = 0; i < t.length; i++) o[p++] = t.charCodeAt(i);
+}
+function putBytes(x: Buffer) {
+  for (let i = 0; i < x.length; i++) o[p++] = x[i];
+}
+function putNumber(v: number, width: number) {
+  const t = String(v);
+  for (let i = t.length; i < width; i++) o[p++] = 48;
+  putAscii(t);
+}
+function putTab() {
+  o[p++] = TAB;
+}
+/** RT / RW as pad3 writes them: digits only, at least three. */
+function putPad3(i: number | undefined) {
+  cell(i);
+  if (ce === cs) return putNull();
+  if (ce - cs <= 15) {
+    const v = digitsValue(cs, ce - cs);
+    if (v >= 0) return putNumber(v, 3);
+  }
+  const padded = pad3(latin1(b, cs, ce));
+  if (padded === null) putNull();
+  else putAscii(padded);
+}
+
+/**
+ * The byte-level row reader for one file's column mapping. `delimiter` is the CSV delimiter's byte.
+ * Returns null when the mapping lacks the NIK or name column (validateRow then reports every row).
+ */
+export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: number): TQuickRow | null {
+  const f = m.fields;
+  if (f.nik === undefined || f.name === undefined) return null;
+  const today = idOptions(ctx).today;
+  const programColumns = DTKS_PROGRAMS.flatMap((pr) => (m.programs[pr] === undefined ? [] : [{ program: pr, column: m.programs[pr]!, name: Buffer.from(pr) }]));
+  const composite = [f.provinceCode, f.kabupatenCode, f.kecamatanCode, f.desaCode];
+  const hasComposite = composite.some((i) => i !== undefined);
+  const batchRegion: TRegion = {
+    text: ctx.batchRegionCode,
+    code: Buffer.from(ctx.batchRegionCode, "latin1"),
+    kecamatan: ctx.batchRegionCode.length >= 8 ? Buffer.from(ctx.batchRegionCode.slice(0, 8), "latin1") : null,
+  };
+
+  // A region code column: each distinct code is checked once (a district has a few hundred).
+  const codeRegions = new Map<string, TRegion>();
+  let lastCodeBytes: Buffer = Buffer.alloc(0);
+  let lastCodeRegion: TRegion = null;
+  // Composite codes and No KK guesses repeat row after row (files come sorted by desa): the last answer is kept.
+  let lastRegionKey = "";
+  let lastRegion: TRegion = null;
+  const checkedRegion = (code: string | null): TRegion =>
+    code === null || (code !== ctx.batchRegionCode && !ctx.knownRegions.has(code)) || !isWithin(code, ctx.batchRegionCode)
+      ? null
+      : { text: code, code: Buffer.from(code, "latin1"), kecamatan: code.length >= 8 ? Buffer.from(code.slice(0, 8), "latin1") : null };
+  const compositeEmpty = () => {
+    for (const i of composite) {
+      cell(i);
+      if (ce > cs) return false;
+    }
+    return true;
+  };
+  const compositeRegion = (): TRegion => {
+    const parts: string[] = [];
+    for (const i of composite) {
+      cell(i);
+      parts.push(latin1(b, cs, ce));
+    }
+    const key = "\u0001" + parts.join("\u0001");
+    if (key !== lastRegionKey) {
+      lastRegionKey = key;
+      lastRegion = checkedRegion(composeRegion({ province: parts[0], kabupaten: parts[1], kecamatan: parts[2], desa: parts[3] }));
+    }
+    return lastRegion;
+  };
+
+  // What step 1 does with each byte value.
+  const byteClass = new Uint8Array(256).fill(REFUSED);
+  for (let c = SPACE; c <= 0x7e; c++) if (c !== QUOTE && c !== BACKSLASH) byteClass[c] = PLAIN;
+  byteClass[delimiter] = DELIMITER;
+  const result: TQuickResult = { nikHi: 0, nikLo: 0, nikStart: 0, regionCode: "", desil: 0, kkHi: -1, kkLo: 0 };
+
+  return (bytes, start, end, rowNo, out) => {
+    b = bytes;
+    // 1. Cells, and the bytes allowed on this path: printable ASCII without quote or backslash.
+    count = 0;
+    let cellStart = start;
+    for (let i = start; i < end; i++) {
+      const k = byteClass[b[i]];
+      if (k === PLAIN) continue;
+      if (k === REFUSED) return null;
+      if (count + 1 >= starts.length) growCells();
+      starts[count] = cellStart;
+      ends[count++] = i;
+      cellStart = i + 1;
+    }
+    starts[count] = cellStart;
+    ends[count++] = end;
+
+    // 2. NIK: 16 clean digits with a valid date.
+    cell(f.nik);
+    if (ce - cs !== 16) return null;
+    const nikStart = cs;
+    const nikKey = quickIdDateKeyAt(b, cs, true, today);
+    if (nikKey < 0) return null;
+
+    // 3. Name: single-spaced; its normalized form is its lower case unless a token needs rewriting.
+    cell(f.name);
+    const nameStart = cs;
+    const nameEnd = ce;
+    if (nameEnd === nameStart || hasDoubleSpace(nameStart, nameEnd)) return null;
+    let normalizedText: string | null = null;
+    if (!nameIsPlain(b, nameStart, nameEnd)) {
+      normalizedText = normalizePersonName(latin1(b, nameStart, nameEnd));
+      if (normalizedText === "") return null;
+    }
+
+    // 4. No KK: empty, or 16 clean digits with a valid date.
+    cell(f.noKk);
+    const kkStart = cs;
+    const kkEnd = ce;
+    if (kkEnd > kkStart && (kkEnd - kkStart !== 16 || quickIdDateKeyAt(b, kkStart, false, today) < 0)) return null;
+
+    // 5. Region: the code column, the separate code columns, the KK's kecamatan, or the batch's region.
+    let region: TRegion;
+    cell(f.regionCode);
+    if (ce > cs) {
+      // The same bytes as the row before (a family, a desa): the same answer, without making a string.
+      let same = ce - cs === lastCodeBytes.length;
+      for (let i = 0; same && i < lastCodeBytes.length; i++) same = b[cs + i] === lastCodeBytes[i];
+      if (!same) {
+        const raw = latin1(b, cs, ce);
+        lastCodeBytes = Buffer.from(raw, "latin1");
+        let known = codeRegions.get(raw);
+        if (known === undefined) {
+          known = checkedRegion(normalizeRegionCode(raw));
+          if (codeRegions.size < 100_000) codeRegions.set(raw, known);
+        }
+        lastCodeRegion = known;
+      }
+      region = lastCodeRegion;
+    } else if (hasComposite && !compositeEmpty()) {
+      region = compositeRegion();
+    } else if (kkEnd > kkStart) {
+      const key = "\u0002" + latin1(b, kkStart, kkStart + 6);
+      if (key !== lastRegionKey) {
+        lastRegionKey = key;
+        const kec = `${key.slice(1, 3)}.${key.slice(3, 5)}.${key.slice(5, 7)}`;
+        lastRegion = checkedRegion(ctx.knownRegions.has(kec) && isWithin(kec, ctx.batchRegionCode) ? kec : ctx.batchRegionCode);
+      }
+      region = lastRegion;
+    } else {
+      region = batchRegion;
+    }
+    if (region === null) return null;
+
+    // 6. Birth date: DD-MM-YYYY or YYYY-MM-DD (- / or .) read here, other shapes through parseDate; else the NIK's.
+    cell(f.birthDate);
+    let birthKey = Math.floor(nikKey / 2);
+    if (ce > cs) {
+      let y = -1;
+      let mo = -1;
+      let d = -1;
+      if (ce - cs === 10 && isDateSeparator(b[cs + 2]) && isDateSeparator(b[cs + 5])) {
+        d = digitsValue(cs, 2);
+        mo = digitsValue(cs + 3, 2);
+        y = digitsValue(cs + 6, 4);
+      } else if (ce - cs === 10 && isDateSeparator(b[cs + 4]) && isDateSeparator(b[cs + 7])) {
+        y = digitsValue(cs, 4);
+        mo = digitsValue(cs + 5, 2);
+        d = digitsValue(cs + 8, 2);
+      }
+      if (y >= 0 && mo >= 0 && d >= 0) {
+        if (y < 1880 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+        birthKey = y * 10_000 + mo * 100 + d;
+      } else {
+        const parsed = parseDate(latin1(b, cs, ce));
+        if (!parsed) return null;
+        birthKey = Number(parsed.slice(0, 4)) * 10_000 + Number(parsed.slice(5, 7)) * 100 + Number(parsed.slice(8, 10));
+      }
+    }
+
+    // 7. Sex: L / P (any case) read here, other spellings through parseSex; else the NIK's.
+    cell(f.sex);
+    let sex = nikKey % 2 === 1 ? 0x50 : 0x4c;
+    if (ce > cs) {
+      const c = upper(b[cs]);
+      if (ce - cs === 1 && (c === 0x4c || c === 0x50)) sex = c;
+      else {
+        const parsed = parseSex(latin1(b, cs, ce));
+        if (!parsed) return null;
+        sex = parsed.charCodeAt(0);
+      }
+    }
+
+    // 8. Desil 1–10.
+    cell(f.desil);
+    let desil = 0;
+    if (ce > cs) {
+      if (ce - cs === 1 && b[cs] >= 0x31 && b[cs] <= 0x39) desil = b[cs] - 48;
+      else {
+        desil = Number(latin1(b, cs, ce));
+        if (!Number.isInteger(desil) || desil < 1 || desil > 10) return null;
+      }
+    }
+
+    // 9. Text fields must be single-spaced here (validateRow collapses runs of spaces; that row takes its path).
+    cell(f.relation);
+    const relS = cs;
+    const relE = ce;
+    cell(f.address);
+    const adrS = cs;
+    const adrE = ce;
+    cell(f.status);
+    const stS = cs;
+    const stE = ce;
+    if (hasDoubleSpace(relS, relE) || hasDoubleSpace(adrS, adrE) || hasDoubleSpace(stS, stE)) return null;
+
+    // 10. Write the line (COPY_COLUMNS order). No byte needs escaping: step 1 let no tab, backslash or break through.
+    // The line's bytes at most twice (name and its lower case) plus a rewritten name, codes, date and programs.
+    out.ensure((end - start) * 2 + (normalizedText === null ? 0 : Buffer.byteLength(normalizedText)) + 400);
+    o = out.buf;
+    p = out.pos;
+    putNumber(rowNo, 0);
+    putTab();
+    putBytes(region.code);
+    putTab();
+    if (region.kecamatan) putBytes(region.kecamatan);
+    else putNull();
+    putTab();
+    putText(nikStart, nikStart + 16);
+    putTab();
+    putTextOrNull(kkStart, kkEnd, false);
+    putTab();
+    putText(nameStart, nameEnd);
+    putTab();
+    if (normalizedText === null) for (let i = nameStart; i < nameEnd; i++) o[p++] = lower(b[i]);
+    else p += o.write(normalizedText, p, "utf8");
+    putTab();
+    putNumber(Math.floor(birthKey / 10_000), 4);
+    o[p++] = 0x2d;
+    putNumber(Math.floor(birthKey / 100) % 100, 2);
+    o[p++] = 0x2d;
+    putNumber(birthKey % 100, 2);
+    putTab();
+    o[p++] = sex;
+    putTab();
+    putTextOrNull(relS, relE, true);
+    putTab();
+    putTextOrNull(adrS, adrE, false);
+    putTab();
+    putPad3(f.rt);
+    putTab();
+    putPad3(f.rw);
+    putTab();
+    if (desil) putNumber(desil, 0);
+    else putNull();
+    putTab();
+    putTextOrNull(stS, stE, true);
+    putTab();
+    o[p++] = 0x7b; // {
+    if (m.programList === undefined) {
+      let written = 0;
+      for (const { program, column, name } of programColumns) {
+        if (!programOn(column, program)) continue;
+        if (written++ > 0) o[p++] = 0x2c;
+        putBytes(name);
+      }
+    } else {
+      const programs: TDtksProgram[] = [];
+      for (const { program, column } of programColumns) if (programOn(column, program)) programs.push(program);
+      cell(m.programList);
+      addListedPrograms(latin1(b, cs, ce), programs);
+      putAscii(programs.join(","));
+    }
+    o[p++] = 0x7d; // }
+    o[p++] = 0x0a;
+    out.pos = p;
+
+    result.nikHi = digitsValue(nikStart, 8);
+    result.nikLo = digitsValue(nikStart + 8, 8);
+    result.nikStart = nikStart;
+    result.regionCode = region.text;
+    result.desil = desil;
+    result.kkHi = kkEnd > kkStart ? digitsValue(kkStart, 8) : -1;
+    result.kkLo = kkEnd > kkStart ? digitsValue(kkStart + 8, 8) : 0;
+    return result;
+  };
+}
+
+/** A program's own yes/no column: 0 / empty and 1 read here, other spellings through programFlag. */
+function programOn(column: number, program: TDtksProgram): boolean {
+  cell(column);
+  const n = ce - cs;
+  if (n === 0 || (n === 1 && b[cs] === 0x30)) return false;
+  if (n === 1 && b[cs] === 0x31) return true;
+  return programFlag(latin1(b, cs, ce), program);
+}
