@@ -36,7 +36,12 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: isRoot,
     authMethod: "scram-sha-256",
     // UTC: raw SQL that uses now() on TIMESTAMP columns must agree with Prisma, which writes UTC.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "TimeZone=UTC"],
+    // wal_level=minimal: a single server nothing replicates from and whose backups are logical (lib/backup), so a
+    // table created and loaded in one transaction (a DTKS batch, a restore) skips the WAL (decision 0001).
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "TimeZone=UTC",
+      "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
+    ],
     onLog: () => {},
     onError: (e) => opts.log?.(String(e)),
   });

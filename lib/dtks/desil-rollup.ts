@@ -66,11 +66,11 @@ export class DesilRollup {
 
   /** The rows of report_dtks_desil and report_dtks_split_kk. */
   result(): { desil: TDesilRow[]; splitKk: TSplitKkRow[] } {
-    const people = new Map<number, number>();
-    const households = new Map<number, number>();
-    this.loose.forEach((n, g) => {
-      if (n) people.set(g, n);
-    });
+    // Per group (region × desil slot): people and distinct families, in arrays indexed by the group number.
+    const groups = this.regionCodes.length * DESIL_SLOTS;
+    const people = new Float64Array(groups);
+    const households = new Float64Array(groups);
+    this.loose.forEach((n, g) => (people[g] += n));
     // Region codes per (desil, No KK), in a second table of the same kind: a family under two or more region
     // codes of the batch is what report_dtks_split_kk lists.
     const n = this.hi.length;
@@ -78,6 +78,7 @@ export class DesilRollup {
     const fLo = new Uint32Array(n);
     const fDesil = new Uint8Array(n);
     const fRegions = new Uint32Array(n);
+    const slotOf = new Uint32Array(n);
     const familySlot = (i: number) => {
       const desil = this.group[i] % DESIL_SLOTS;
       const mask = n - 1;
@@ -88,9 +89,10 @@ export class DesilRollup {
     for (let i = 0; i < n; i++) {
       if (this.hi[i] === EMPTY) continue;
       const g = this.group[i];
-      people.set(g, (people.get(g) ?? 0) + this.people[i]);
-      households.set(g, (households.get(g) ?? 0) + 1);
+      people[g] += this.people[i];
+      households[g]++;
       const j = familySlot(i);
+      slotOf[i] = j;
       if (fHi[j] === EMPTY) {
         fHi[j] = this.hi[i];
         fLo[j] = this.lo[i];
@@ -100,10 +102,13 @@ export class DesilRollup {
     }
     const desilOf = (g: number) => (g % DESIL_SLOTS === 0 ? null : g % DESIL_SLOTS);
     const regionOf = (g: number) => this.regionCodes[Math.floor(g / DESIL_SLOTS)];
-    const desil = [...people].map(([g, p]) => ({ regionCode: regionOf(g), desil: desilOf(g), people: p, households: households.get(g) ?? 0 }));
+    const desil: TDesilRow[] = [];
+    for (let g = 0; g < groups; g++) {
+      if (people[g] > 0) desil.push({ regionCode: regionOf(g), desil: desilOf(g), people: people[g], households: households[g] });
+    }
     const splitKk: TSplitKkRow[] = [];
     for (let i = 0; i < n; i++) {
-      if (this.hi[i] === EMPTY || fRegions[familySlot(i)] < 2) continue;
+      if (this.hi[i] === EMPTY || fRegions[slotOf[i]] < 2) continue;
       const noKk = String(this.hi[i]).padStart(8, "0") + String(this.lo[i]).padStart(8, "0");
       splitKk.push({ regionCode: regionOf(this.group[i]), desil: desilOf(this.group[i]), noKk });
     }
