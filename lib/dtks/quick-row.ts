@@ -1,7 +1,7 @@
 // The import's byte-level path: one plain CSV record (no quote) read straight from the file's bytes and written
 // straight into the COPY buffer, without building strings, cell arrays or a row object. It takes the rows a
 // register extract is made of — printable ASCII, clean 16-digit NIK / No KK, the usual date and code shapes —
-// and declines everything else (returns false, writes nothing), which then goes through validateRow, the one
+// and declines everything else (returns null, writes nothing), which then goes through validateRow, the one
 // definition of what a valid row is. A property test holds this path to validateRow + copyLine byte for byte:
 // whatever it accepts, validateRow accepts and copyLine writes the same line.
 

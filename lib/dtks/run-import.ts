@@ -178,7 +178,7 @@ async function loadRows(
   };
   const flush = async (bytesRead: number) => {
     if (copyError) throw copyError;
-    if (!copy.write(out.take())) await once(copy, "drain");
+    if (out.pos > 0 && !copy.write(out.take())) await once(copy, "drain");
     counters.bytesRead = bytesRead;
     await tick();
   };
@@ -212,7 +212,8 @@ async function loadRows(
           }
           validatedRow(cellsOf(chunk, i, recordOptions));
         }
-        if (out.pos >= FLUSH_BYTES) await flush(chunk.bytesConsumed);
+        // Every chunk (≈ 1 MiB of file): progress, cancel and the error rows move on even when most rows are refused.
+        await flush(chunk.bytesConsumed);
       }
     } else {
       const source = await openRowSource(filePath, kind);
@@ -221,7 +222,7 @@ async function loadRows(
           if (!mapping) setHeaders(cells);
           else validatedRow(cells);
         }
-        if (out.pos >= FLUSH_BYTES) await flush(source.progress.bytesRead);
+        if (out.pos >= FLUSH_BYTES || errors.length >= 1000) await flush(source.progress.bytesRead);
       }
     }
     opts.signal?.throwIfAborted();
