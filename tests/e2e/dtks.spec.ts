@@ -4,8 +4,11 @@ import { loginAndWaitHome, sql } from "./support";
 // Acceptance: a Puskesos user looks up a NIK, sees "tidak terdaftar", creates an usulan; a Dinsos user
 // approves it; the export contains it. The demo seed puts some demo households in the DTSEN batch, not all.
 
+/** A valid 1×1 PNG: the verivali photo. */
+const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
 test.describe("DTKS lookup and usulan", () => {
-  test("front office: not registered → usulan; dinsos approves; the export lists the family", async ({ browser }) => {
+  test("front office: not registered → usulan; back office records the verivali visit with a photo; dinsos approves; the export lists the family", async ({ browser }) => {
     const [target] = await sql<{ nik: string; household_id: string; name: string }>(
       `SELECT p.nik, p.household_id, p.name FROM person p JOIN household h ON h.id = p.household_id
        WHERE h.region_code = '35.77.01.1001' AND p.nik IS NOT NULL AND p.relation = 'KEPALA_KELUARGA'
@@ -45,11 +48,28 @@ test.describe("DTKS lookup and usulan", () => {
     await expect(fo.getByTestId("dtks-state")).toHaveText("Diusulkan");
     await expect(fo.getByTestId("proposal-form")).toHaveCount(0);
 
+    // The verivali visit is recorded with a photo of the house; the photo is shown with the proposal.
+    const bo = await (await browser.newContext()).newPage();
+    await loginAndWaitHome(bo, "backoffice");
+    await bo.goto("/dtks/usulan");
+    const visited = bo.getByTestId("proposal-row").filter({ hasText: target.name });
+    await visited.getByLabel("Hasil verivali").selectOption("DITEMUKAN");
+    await visited.getByLabel("Catatan").fill("Rumah ditemukan, kondisi sesuai usulan.");
+    await visited.getByLabel(/Foto kunjungan/).setInputFiles({ name: "rumah.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+    await visited.getByRole("button", { name: "Simpan verivali" }).click();
+    await expect(visited.getByTestId("proposal-status")).toHaveText("sudah verivali");
+    await expect(visited.getByTestId("proposal-history")).toContainText("verivali: Ditemukan. Rumah ditemukan");
+    const photo = visited.getByTestId("verivali-photo");
+    await expect(photo).toBeVisible();
+    const image = await bo.request.get((await photo.getAttribute("src"))!);
+    expect(image.status()).toBe(200);
+    expect(image.headers()["content-type"]).toContain("image/png");
+
     const dinsos = await (await browser.newContext()).newPage();
     await loginAndWaitHome(dinsos, "dinsos");
     await dinsos.goto("/dtks/usulan");
     const row = dinsos.getByTestId("proposal-row").filter({ hasText: target.name });
-    await expect(row.getByTestId("proposal-status")).toHaveText("diusulkan");
+    await expect(row.getByTestId("proposal-status")).toHaveText("sudah verivali");
     // Rejecting without a reason is refused.
     await row.getByRole("button", { name: "Tolak" }).click();
     await expect(row.getByRole("alert")).toContainText("alasan penolakan");
