@@ -205,39 +205,27 @@ export function maskNik(nik: string): string {
   return digits.slice(0, 6) + "*".repeat(digits.length - 8) + digits.slice(-2);
 }
 
-const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
-
 /**
- * The date and serial checks of a clean 16-digit NIK or Nomor KK, on character codes, for bulk imports:
+ * The date and serial checks of a clean 16-digit NIK or Nomor KK (quickIdDateKeyAt), for bulk imports:
  * the valid case (nearly every row of a register extract) without building parseNik's full breakdown.
  * Returns null for anything parseNik or parseNoKk would refuse (then call them for the message).
  * `women40`: NIK (day + 40 for women) or Nomor KK (plain day). A property test holds it to parseNik/parseNoKk.
  */
 export function quickIdDate(digits: string, women40: boolean, today: Date): { iso: string; sex: "L" | "P" } | null {
   if (digits.length !== 16 || !SIXTEEN_DIGITS.test(digits)) return null;
-  const province = digitAt(digits, 0) * 10 + digitAt(digits, 1);
-  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return null;
-  if (digitAt(digits, 2) === 0 && digitAt(digits, 3) === 0) return null;
-  if (digitAt(digits, 4) === 0 && digitAt(digits, 5) === 0) return null;
-  let day = digitAt(digits, 6) * 10 + digitAt(digits, 7);
-  let sex: "L" | "P" = "L";
-  if (women40 && day >= 41 && day <= 71) {
-    sex = "P";
-    day -= 40;
-  } else if (day < 1 || day > 31) return null;
-  const month = digitAt(digits, 8) * 10 + digitAt(digits, 9);
-  if (month < 1 || month > 12) return null;
-  let year = 2000 + digitAt(digits, 10) * 10 + digitAt(digits, 11);
-  if (year * 10_000 + month * 100 + day > dayKey(today)) year -= 100;
-  if (day > daysInMonth(year, month)) return null;
-  if (digits.endsWith("0000")) return null;
-  return { iso: `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`, sex };
+  const codes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) codes[i] = digits.charCodeAt(i);
+  const key = quickIdDateKeyAt(codes, 0, women40, today);
+  if (key < 0) return null;
+  const date = Math.floor(key / 2);
+  const [year, month, day] = [Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100];
+  return { iso: `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`, sex: key % 2 === 1 ? "P" : "L" };
 }
 
 /**
- * quickIdDate on the bytes of a file, for the DTKS import's byte-level path: the 16 bytes at `start` as a NIK
+ * quickIdDate on bytes (the DTKS import reads NIKs straight from the file): the 16 bytes at `start` as a NIK
  * (`women40`) or Nomor KK. Returns -1 where quickIdDate returns null, else YYYYMMDD × 2 + 1 for a woman's NIK,
- * + 0 otherwise. A property test holds it to quickIdDate.
+ * + 0 otherwise. The caller makes sure 16 bytes are there.
  */
 export function quickIdDateKeyAt(bytes: Uint8Array, start: number, women40: boolean, today: Date): number {
   for (let i = start; i < start + 16; i++) {

@@ -5,7 +5,6 @@ import { mapHeaders } from "@/lib/dtks/headers";
 import { compileQuickRow, CopyBuffer } from "@/lib/dtks/quick-row";
 import { syntheticRows } from "@/lib/dtks/synthetic";
 import { validateRow, type TRowContext } from "@/lib/dtks/validate-row";
-import { quickIdDate, quickIdDateKeyAt } from "@/lib/households/nik";
 
 const today = new Date(2026, 10, 23);
 const KNOWN = ["35.09", "35.09.01", "35.09.02", "35.09.01.2001", "35.09.01.2002", "35.09.02.2001", "35.78", "35.78.01", "35.78.01.2001"];
@@ -66,20 +65,6 @@ cellOf.TANGGAL_LAHIR = cellOf.TGL_LAHIR;
 cellOf.NAMA_LENGKAP = cellOf.NAMA;
 cellOf.JK = cellOf.JENIS_KELAMIN;
 for (const p of ["BPNT", "PBI", "PIP", "KIS"]) cellOf[p] = cellOf.PKH;
-
-describe("quickIdDateKeyAt agrees with quickIdDate", () => {
-  it("on the same 16 bytes", () => {
-    fc.assert(
-      fc.property(digits16, fc.boolean(), (n, women40) => {
-        const q = quickIdDate(n, women40, today);
-        const k = quickIdDateKeyAt(Buffer.from("xx" + n), 2, women40, today);
-        if (!q) expect(k).toBe(-1);
-        else expect(k).toBe(Number(q.iso.replace(/-/g, "")) * 2 + (women40 && q.sex === "P" ? 1 : 0));
-      }),
-      { seed: 20261123, numRuns: 5000 },
-    );
-  });
-});
 
 describe("compileQuickRow (the import's byte-level path) agrees with validateRow + copyLine", () => {
   it("accepts only rows validateRow accepts, and writes the same COPY line byte for byte", () => {
