@@ -199,6 +199,26 @@ function putNumber(to: Buffer, q: number, v: number, width: number): number {
   } while (v > 0);
   return end;
 }
+/** "00" … "99" as byte pairs. */
+const TWO_DIGITS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) [TWO_DIGITS[2 * i], TWO_DIGITS[2 * i + 1]] = [48 + Math.floor(i / 10), 48 + (i % 10)];
+function putTwoDigits(to: Buffer, q: number, v: number): number {
+  to[q] = TWO_DIGITS[2 * v];
+  to[q + 1] = TWO_DIGITS[2 * v + 1];
+  return q + 2;
+}
+/** YYYYMMDD as YYYY-MM-DD. */
+function putDate(to: Buffer, q: number, key: number): number {
+  const year = Math.floor(key / 10_000);
+  const monthDay = key - year * 10_000;
+  q = putTwoDigits(to, q, Math.floor(year / 100));
+  q = putTwoDigits(to, q, year % 100);
+  to[q++] = 0x2d;
+  q = putTwoDigits(to, q, Math.floor(monthDay / 100));
+  to[q++] = 0x2d;
+  return putTwoDigits(to, q, monthDay % 100);
+}
+
 /** RT / RW as pad3 writes them: digits only, at least three. */
 function putPad3(to: Buffer, q: number, i: number | undefined): number {
   cell(i);
@@ -262,6 +282,9 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
   const byteClass = new Uint8Array(256).fill(REFUSED);
   for (let c = SPACE; c <= 0x7e; c++) if (c !== QUOTE && c !== BACKSLASH) byteClass[c] = PLAIN;
   byteClass[delimiter] = DELIMITER;
+  const rowDigits = new Uint8Array(20);
+  let rowDigitCount = 0;
+  let lastRowNo = -2;
   const result: TQuickResult = { nikHi: 0, nikLo: 0, nikStart: 0, regionCode: "", desil: 0, kkHi: -1, kkLo: 0 };
 
   return (bytes, start, end, rowNo, out) => {
@@ -413,7 +436,22 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     out.ensure((end - start) * 2 + (normalizedText === null ? 0 : Buffer.byteLength(normalizedText)) + 400);
     const o = out.buf;
     let p = out.pos;
-    p = putNumber(o, p, rowNo, 0);
+    // Row numbers come one after another: the last one's digits, counted up, instead of a division per digit.
+    if (rowNo !== lastRowNo + 1) {
+      const text = String(rowNo);
+      rowDigitCount = text.length;
+      for (let i = 0; i < text.length; i++) rowDigits[i] = text.charCodeAt(i);
+    } else {
+      let i = rowDigitCount - 1;
+      while (i >= 0 && rowDigits[i] === 57) rowDigits[i--] = 48;
+      if (i >= 0) rowDigits[i]++;
+      else {
+        rowDigits.copyWithin(1, 0, rowDigitCount++);
+        rowDigits[0] = 49;
+      }
+    }
+    lastRowNo = rowNo;
+    for (let i = 0; i < rowDigitCount; i++) o[p++] = rowDigits[i];
     o[p++] = TAB;
     p = putBytes(o, p, region.code);
     o[p++] = TAB;
@@ -428,11 +466,7 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     if (normalizedText === null) p = putLower(o, p, bytes, nameStart, nameEnd);
     else p += o.write(normalizedText, p, "utf8");
     o[p++] = TAB;
-    p = putNumber(o, p, Math.floor(birthKey / 10_000), 4);
-    o[p++] = 0x2d;
-    p = putNumber(o, p, Math.floor(birthKey / 100) % 100, 2);
-    o[p++] = 0x2d;
-    p = putNumber(o, p, birthKey % 100, 2);
+    p = putDate(o, p, birthKey);
     o[p++] = TAB;
     o[p++] = sex;
     o[p++] = TAB;

@@ -319,9 +319,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     // their own connections, each without parallel workers: one core each (measured ≈ 10 % quicker than one
     // after the other with two workers each). The name-search index comes after the switch (buildSearchIndex).
     phase = "INDEXING";
-    await db.dtksBatch.update({ where: { id: batchId }, data: { status: "INDEXING" } });
-    await report(true);
-    await Promise.all([`CREATE INDEX ON "${table}" (nik)`, `CREATE INDEX ON "${table}" (no_kk)`].map(async (sql) => {
+    const buildIndex = async (sql: string) => {
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();
       try {
@@ -331,10 +329,19 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
       } finally {
         await c.end();
       }
-    }));
+    };
+    // Meanwhile, on the loading connection and Prisma's: the status, the last error rows and the reports' desil
+    // rollup (counted while loading, desil-rollup.ts; read only for active batches).
+    await Promise.all([
+      buildIndex(`CREATE INDEX ON "${table}" (nik)`),
+      buildIndex(`CREATE INDEX ON "${table}" (no_kk)`),
+      (async () => {
+        await db.dtksBatch.update({ where: { id: batchId }, data: { status: "INDEXING" } });
+        await report(true);
+      })(),
+      writeDesilRollup(client, batchId, batch.districtCode, rollup),
+    ]);
     opts.signal?.throwIfAborted();
-    // The reports' desil rollup, counted while loading (desil-rollup.ts); read only for active batches.
-    await writeDesilRollup(client, batchId, batch.districtCode, rollup);
     // Attached now, active only at the switch: reads join dtks_active, so the rows stay invisible (a crash or a
     // cancel from here on drops the table like before).
     await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN (${pg.escapeLiteral(batchId)})`);
