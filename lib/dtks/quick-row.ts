@@ -14,9 +14,10 @@ import {
 } from "./validate-row.ts";
 
 const TAB = 0x09;
-const PLAIN = 0;
-const DELIMITER = 1;
-const REFUSED = 2;
+const PLAIN = 0; // printable ASCII other than space, quote and backslash
+const BLANK = 1; // space
+const DELIMITER = 2;
+const REFUSED = 3;
 const SPACE = 0x20;
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
@@ -138,6 +139,13 @@ function cell(i: number | undefined) {
   ce = e;
 }
 
+/** Whether b[s, e) holds the first `length` bytes of `x` (false when length is -1). */
+function sameBytes(x: Uint8Array, length: number, s: number, e: number): boolean {
+  if (e - s !== length) return false;
+  for (let i = 0; i < length; i++) if (b[s + i] !== x[i]) return false;
+  return true;
+}
+
 function hasDoubleSpace(s: number, e: number): boolean {
   for (let i = s + 1; i < e; i++) if (b[i] === SPACE && b[i - 1] === SPACE) return true;
   return false;
@@ -250,6 +258,9 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
 
   // A region code column: each distinct code is checked once (a district has a few hundred).
   const codeRegions = new Map<number | string, TRegion>();
+  const lastCode = new Uint8Array(32);
+  let lastCodeLength = -1;
+  let lastCodeRegion: TRegion = null;
   // Composite codes and No KK guesses repeat row after row (files come sorted by desa): the last answer is kept.
   let lastRegionKey = "";
   let lastRegion: TRegion = null;
@@ -280,7 +291,7 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
 
   // What step 1 does with each byte value.
   const byteClass = new Uint8Array(256).fill(REFUSED);
-  for (let c = SPACE; c <= 0x7e; c++) if (c !== QUOTE && c !== BACKSLASH) byteClass[c] = PLAIN;
+  for (let c = SPACE; c <= 0x7e; c++) if (c !== QUOTE && c !== BACKSLASH) byteClass[c] = c === SPACE ? BLANK : PLAIN;
   byteClass[delimiter] = DELIMITER;
   const rowDigits = new Uint8Array(20);
   let rowDigitCount = 0;
@@ -297,10 +308,10 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     let cellEnds = ends;
     const classOf = byteClass;
     for (let i = start; i < end; i++) {
-      const c = bytes[i];
-      const k = classOf[c];
-      if (k === PLAIN) {
-        if (c === SPACE && i > start && bytes[i - 1] === SPACE) doubleSpace = true;
+      const k = classOf[bytes[i]];
+      if (k === PLAIN) continue;
+      if (k === BLANK) {
+        if (i > start && bytes[i - 1] === SPACE) doubleSpace = true;
         continue;
       }
       if (k === REFUSED) return null;
@@ -344,7 +355,8 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     // 5. Region: the code column, the separate code columns, the KK's kecamatan, or the batch's region.
     let region: TRegion;
     cell(f.regionCode);
-    if (ce > cs) {
+    if (ce > cs && sameBytes(lastCode, lastCodeLength, cs, ce)) region = lastCodeRegion;
+    else if (ce > cs) {
       // A code of digits only (the usual "3509012001") is looked up by its value and length, without a string.
       const digits = ce - cs <= 14 ? digitsValue(cs, ce - cs) : -1;
       const key = digits >= 0 ? digits * 16 + (ce - cs) : latin1(b, cs, ce);
@@ -354,6 +366,10 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
         if (codeRegions.size < 100_000) codeRegions.set(key, known);
       }
       region = known;
+      // The next row is most often of the same family or desa: its code is compared with these bytes first.
+      lastCodeLength = ce - cs <= lastCode.length ? ce - cs : -1;
+      if (lastCodeLength > 0) b.copy(lastCode, 0, cs, ce);
+      lastCodeRegion = known;
     } else if (hasComposite && !compositeEmpty()) {
       region = compositeRegion();
     } else if (kkEnd > kkStart) {

@@ -345,6 +345,7 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     // Attached now, active only at the switch: reads join dtks_active, so the rows stay invisible (a crash or a
     // cancel from here on drops the table like before).
     await client.query(`ALTER TABLE dtks_record ATTACH PARTITION "${table}" FOR VALUES IN (${pg.escapeLiteral(batchId)})`);
+    opts.signal?.throwIfAborted(); // a cancel is honoured up to the switch
     // The switch: one transaction. Readers see the old batch or the new one, never both or neither.
     let previous: string | null = null;
     await client.query("BEGIN");

@@ -115,7 +115,8 @@ describe("cancelling an import", () => {
     expect(before).toHaveLength(200);
 
     const second = path.join(dir, "februari.csv");
-    const total = 60_000;
+    // Large enough that loading takes a good part of a second on the byte path: the cancel lands while it runs.
+    const total = 300_000;
     await writeCsv(second, rows(total, 22));
     const batch = await startImport(admin, second, "februari.csv", { source: "DTKS", period: "2026-02" });
     let requested: Promise<unknown> | null = null;
