@@ -15,6 +15,7 @@ test("admin is asked for the authenticator code after the password and reaches t
 
   const right = await nextTotpCode("admin");
   const wrong = String((Number(right) + 111_111) % 1_000_000).padStart(6, "0");
+  await expect(page.getByLabel("Kode verifikasi (6 angka)")).toBeFocused(); // hydrated: see enterSecondFactor
   await page.getByLabel("Kode verifikasi (6 angka)").fill(wrong);
   await page.getByRole("button", { name: "Lanjut" }).click();
   await expect(page.locator("#code-error")).toContainText("Kode salah atau sudah kedaluwarsa");

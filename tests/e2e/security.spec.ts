@@ -30,7 +30,7 @@ test("security headers on every page; no-store on pages with personal data", asy
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["x-frame-options"], path).toBe("DENY");
     expect(h["x-content-type-options"], path).toBe("nosniff");
-    expect(h["referrer-policy"], path).toBe("no-referrer");
+    expect(h["referrer-policy"], path).toBe("same-origin");
     expect(h["x-powered-by"], path).toBeUndefined();
     if (path !== "/masuk") expect(h["cache-control"], path).toContain("no-store");
   }

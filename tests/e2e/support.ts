@@ -46,6 +46,9 @@ export async function nextTotpCode(username: string, secret = DEMO_TOTP_SECRET):
 /** On /dua-langkah: types the next valid code and continues. */
 export async function enterSecondFactor(page: Page, username: string, secret = DEMO_TOTP_SECRET) {
   await expect(page.getByRole("heading", { name: "Verifikasi dua langkah" })).toBeVisible();
+  // The field takes the focus once React has hydrated the form (autoFocus runs in the browser). A click before
+  // that submits the form without JavaScript, which ends on an error page (see docs/security.md).
+  await expect(page.getByLabel("Kode verifikasi (6 angka)")).toBeFocused();
   await page.getByLabel("Kode verifikasi (6 angka)").fill(await nextTotpCode(username, secret));
   await page.getByRole("button", { name: /Lanjut|Selesaikan pendaftaran/ }).click();
 }
