@@ -29,7 +29,7 @@ export type TRecordChunk = {
 export type TRecordOptions = { delimiter: string; encoding: "utf8" | "win1252" };
 
 /** Text of a byte range in the file's encoding. */
-export function decodeRange(buf: Buffer, start: number, end: number, encoding: "utf8" | "win1252"): string {
+function decodeRange(buf: Buffer, start: number, end: number, encoding: "utf8" | "win1252"): string {
   return encoding === "utf8" ? buf.toString("utf8", start, end) : iconv.decode(buf.subarray(start, end), "win1252");
 }
 
@@ -47,7 +47,7 @@ export function cellsOf(chunk: TRecordChunk, i: number, opts: TRecordOptions): s
  * Finds records in `buf` from `pos`. Returns the position after the last complete record; with `final`, the
  * end of the buffer (a quote left open then throws CsvSyntaxError, like CsvSplitter).
  */
-export class RecordScanner {
+class RecordScanner {
   /** Physical lines before the current position, for the message about an unclosed quote. */
   private line = 0;
 
@@ -146,7 +146,7 @@ function push(out: TRecordChunk, start: number, end: number, quoted: number) {
   out.count++;
 }
 
-export function emptyChunk(buf: Buffer): TRecordChunk {
+function emptyChunk(buf: Buffer): TRecordChunk {
   return { buf, count: 0, starts: new Int32Array(4096), ends: new Int32Array(4096), quoted: new Uint8Array(4096), bytesConsumed: 0 };
 }
 

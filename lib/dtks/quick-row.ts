@@ -7,9 +7,10 @@
 
 import { normalizePersonName, OLD_SPELLING_PAIRS, REWRITTEN_NAME_TOKENS } from "@/lib/households/name-match";
 import { daysInMonth, quickIdDateKeyAt } from "@/lib/households/nik";
+import { isWithinRegion } from "@/lib/regions/codes";
 import { DTKS_PROGRAMS, type TColumnMapping, type TDtksProgram } from "./headers.ts";
 import {
-  addListedPrograms, composeRegion, idOptions, isWithin, normalizeRegionCode, pad3, parseDate, parseSex, programFlag,
+  addListedPrograms, composeRegion, idOptions, normalizeRegionCode, pad3, parseDate, parseSex, programFlag,
   type TRowContext,
 } from "./validate-row.ts";
 
@@ -265,7 +266,7 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
   let lastRegionKey = "";
   let lastRegion: TRegion = null;
   const checkedRegion = (code: string | null): TRegion =>
-    code === null || (code !== ctx.batchRegionCode && !ctx.knownRegions.has(code)) || !isWithin(code, ctx.batchRegionCode)
+    code === null || (code !== ctx.batchRegionCode && !ctx.knownRegions.has(code)) || !isWithinRegion(code, ctx.batchRegionCode)
       ? null
       : { text: code, code: Buffer.from(code, "latin1"), kecamatan: code.length >= 8 ? Buffer.from(code.slice(0, 8), "latin1") : null };
   const compositeEmpty = () => {
@@ -377,7 +378,7 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
       if (key !== lastRegionKey) {
         lastRegionKey = key;
         const kec = `${key.slice(1, 3)}.${key.slice(3, 5)}.${key.slice(5, 7)}`;
-        lastRegion = checkedRegion(ctx.knownRegions.has(kec) && isWithin(kec, ctx.batchRegionCode) ? kec : ctx.batchRegionCode);
+        lastRegion = checkedRegion(ctx.knownRegions.has(kec) && isWithinRegion(kec, ctx.batchRegionCode) ? kec : ctx.batchRegionCode);
       }
       region = lastRegion;
     } else {

@@ -2,6 +2,7 @@
 // import runs it on millions of rows, the tests on single ones.
 
 import { daysInMonth, normalizeIdNumber, parseNik, quickIdDate } from "@/lib/households/nik";
+import { isWithinRegion } from "@/lib/regions/codes";
 import { normalizePersonName } from "@/lib/households/name-match";
 import { parseNoKk } from "@/lib/households/no-kk";
 import { DTKS_PROGRAMS, programOf, type TColumnMapping, type TDtksProgram } from "./headers.ts";
@@ -98,9 +99,6 @@ export function pad3(s: string): string | null {
   return d === "" ? null : String(Number(d)).padStart(3, "0");
 }
 
-export function isWithin(code: string, scope: string) {
-  return code === scope || code.startsWith(scope + ".");
-}
 
 // The hot path of an import (millions of rows): no closures created per row, no regex where a test will do.
 function cellAt(cells: readonly string[], i: number | undefined): string {
@@ -172,12 +170,12 @@ export function validateRow(cells: readonly string[], m: TColumnMapping, ctx: TR
   } else if (noKk) {
     // Minimal lists (desil, BNBA) carry no region: the KK's issuing kecamatan is the best guess, if it is ours.
     const kec = `${noKk.slice(0, 2)}.${noKk.slice(2, 4)}.${noKk.slice(4, 6)}`;
-    regionCode = ctx.knownRegions.has(kec) && isWithin(kec, ctx.batchRegionCode) ? kec : ctx.batchRegionCode;
+    regionCode = ctx.knownRegions.has(kec) && isWithinRegion(kec, ctx.batchRegionCode) ? kec : ctx.batchRegionCode;
   } else {
     regionCode = ctx.batchRegionCode;
   }
   if (regionCode !== ctx.batchRegionCode && !ctx.knownRegions.has(regionCode)) return fail(`Kode wilayah ${regionCode} tidak dikenal.`, nik);
-  if (!isWithin(regionCode, ctx.batchRegionCode)) return fail(`Wilayah ${regionCode} di luar wilayah impor ${ctx.batchRegionCode}.`, nik);
+  if (!isWithinRegion(regionCode, ctx.batchRegionCode)) return fail(`Wilayah ${regionCode} di luar wilayah impor ${ctx.batchRegionCode}.`, nik);
   // "35.09.01.2001" → "35.09.01"; a kabupaten-level code has no kecamatan.
   const kecamatanCode = regionCode.length >= 8 ? regionCode.slice(0, 8) : null;
 
