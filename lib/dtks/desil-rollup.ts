@@ -64,6 +64,13 @@ export class DesilRollup {
     else this.add(id, desil ?? 0, Number(noKk.slice(0, 8)), Number(noKk.slice(8)));
   }
 
+  /** Room for `families` (No KK × region × desil) without growing. */
+  reserve(families: number) {
+    let capacity = this.hi.length;
+    while (families * 2 > capacity) capacity *= 2;
+    if (capacity > this.hi.length) this.resize(capacity);
+  }
+
   /** The rows of report_dtks_desil and report_dtks_split_kk. */
   result(): { desil: TDesilRow[]; splitKk: TSplitKkRow[] } {
     // Per group (region × desil slot): people and distinct families, in arrays indexed by the group number.
@@ -116,8 +123,11 @@ export class DesilRollup {
   }
 
   private grow() {
+    this.resize(this.hi.length * 2);
+  }
+
+  private resize(n: number) {
     const { hi, lo, group, people } = this;
-    const n = hi.length * 2;
     this.hi = new Uint32Array(n).fill(EMPTY);
     this.lo = new Uint32Array(n);
     this.group = new Uint32Array(n);

@@ -37,6 +37,13 @@ export class NikSet {
     return 0;
   }
 
+  /** Room for `count` NIKs without growing (the import estimates the file's rows from its first chunk). */
+  reserve(count: number) {
+    let capacity = this.hi.length;
+    while (count * 2 > capacity) capacity *= 2;
+    if (capacity > this.hi.length) this.resize(capacity);
+  }
+
   get count() {
     return this.size;
   }
@@ -50,10 +57,14 @@ export class NikSet {
   }
 
   private grow() {
+    this.resize(this.hi.length * 2);
+  }
+
+  private resize(capacity: number) {
     const { hi, lo, rows } = this;
-    this.hi = new Uint32Array(hi.length * 2).fill(EMPTY);
-    this.lo = new Uint32Array(hi.length * 2);
-    this.rows = new Uint32Array(hi.length * 2);
+    this.hi = new Uint32Array(capacity).fill(EMPTY);
+    this.lo = new Uint32Array(capacity);
+    this.rows = new Uint32Array(capacity);
     for (let i = 0; i < hi.length; i++) {
       if (hi[i] === EMPTY) continue;
       const at = this.find(hi[i], lo[i]);

@@ -138,7 +138,7 @@ const FLUSH_BYTES = 256 * 1024;
  * row's number, its checks and its COPY line are the same (a property test holds the two paths together).
  */
 async function loadRows(
-  client: pg.Client, table: string, filePath: string, kind: "csv" | "xlsx",
+  client: pg.Client, table: string, filePath: string, fileBytes: number, kind: "csv" | "xlsx",
   savedMapping: TSavedMapping, ctx: TRowContext, counters: TCounters, errors: TError[], opts: TRunOptions, tick: () => Promise<void>,
   rollup: DesilRollup,
 ) {
@@ -176,9 +176,12 @@ async function loadRows(
     rollup.addRow(result.row.regionCode, result.row.desil, result.row.noKk);
     counters.rowsLoaded++;
   };
+  const socket = client.connection.stream;
   const flush = async (bytesRead: number) => {
     if (copyError) throw copyError;
     if (out.pos > 0 && !copy.write(out.take())) await once(copy, "drain");
+    // Written through to the kernel (nothing queued in the COPY stream or the socket): the buffers are free again.
+    if (copy.writableLength === 0 && socket.writableLength === 0) out.recycle();
     counters.bytesRead = bytesRead;
     await tick();
   };
@@ -187,7 +190,16 @@ async function loadRows(
       const { encoding, delimiter } = await sniffCsvFile(filePath);
       const recordOptions = { encoding, delimiter };
       let quick: TQuickRow | null = null;
+      let reserved = false;
       for await (const chunk of csvRecordChunks(filePath, recordOptions)) {
+        if (!reserved) {
+          // Rows in the file, estimated from the first chunk: the duplicate check and the rollup are sized once
+          // instead of doubling a dozen times. A family is a few people; the tables still grow if need be.
+          reserved = true;
+          const rows = Math.min(50_000_000, Math.ceil((fileBytes / chunk.bytesConsumed) * chunk.count));
+          seen.reserve(rows);
+          rollup.reserve(Math.ceil(rows / 4));
+        }
         for (let i = 0; i < chunk.count; i++) {
           if (!mapping) {
             quick = compileQuickRow(setHeaders(cellsOf(chunk, i, recordOptions)), ctx, delimiter.charCodeAt(0));
@@ -299,14 +311,18 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     try {
       // The CHECK lets ATTACH skip its validation scan; made here, COPY checks each row as it comes instead of
       // a scan of the whole table afterwards.
+      // Autovacuum has nothing to do on it: its rows are written once, frozen by COPY, never updated, and
+      // ANALYZE runs once the batch is active (buildSearchIndex); left on, it vacuumed a fresh batch of millions
+      // of rows — and scanned its trigram index — while the next import or report was running.
       await client.query(
-        `CREATE TABLE "${table}" (LIKE dtks_record INCLUDING DEFAULTS, CONSTRAINT "${table}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))`,
+        `CREATE TABLE "${table}" (LIKE dtks_record INCLUDING DEFAULTS, CONSTRAINT "${table}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))
+         WITH (autovacuum_enabled = false)`,
       );
       // The same on every row: column defaults of this table, not sent with each row (copy-format.ts).
       await client.query(
         `ALTER TABLE "${table}" ALTER COLUMN batch_id SET DEFAULT ${pg.escapeLiteral(batchId)}, ALTER COLUMN district_code SET DEFAULT ${pg.escapeLiteral(batch.districtCode)}`,
       );
-      await loadRows(client, table, filePath, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick, rollup);
+      await loadRows(client, table, filePath, fileBytes, kind, (batch.mapping ?? {}) as TSavedMapping, ctx, counters, errors, opts, tick, rollup);
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
@@ -376,10 +392,10 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
       await client.query("ROLLBACK").catch(() => {});
       throw e;
     }
+    activated = true;
+    opts.onProgress?.({ ...counters, fileBytes, phase: "ACTIVE" });
     // Superseded rows are already invisible (reads join dtks_active); drop them to free the space.
     if (previous) await client.query(`DROP TABLE IF EXISTS "${stageTable(previous)}"`).catch(() => {});
-    opts.onProgress?.({ ...counters, fileBytes, phase: "ACTIVE" });
-    activated = true;
     // Active and found by NIK / No KK from here on; the name-search index follows, still under the lock.
     opts.onProgress?.({ ...counters, fileBytes, phase: "SEARCH_INDEX" });
     await buildSearchIndex(client, batchId).catch((e) =>

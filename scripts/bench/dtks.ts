@@ -7,7 +7,8 @@
  *   2. NIK lookup p50/p99 through lib/dtks/lookup (person + KK members) vs the same two raw SQL queries;
  *   3. typo-tolerant name search p50/p99 within one kecamatan through the lib.
  */
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import pg from "pg";
@@ -15,6 +16,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { startBenchDatabase } from "./bench-database.ts";
 import { generateCsv } from "../dtks-generate.ts";
 
+const cores = availableParallelism();
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const DISTRICT = "35.09";
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -57,27 +59,50 @@ async function main() {
     await client.query(`DROP TABLE raw_dtks`);
     await client.query(`CHECKPOINT`);
 
-    // 1b. The app's import.
+    // 1b. The app's import, twice (the second imports the same file again, replacing the first as a re-import
+    // does): like the baseline, the quicker of two runs counts.
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-    const t0 = performance.now();
-    const batch = await startImport({ id: null, username: "bench", districtCode: DISTRICT }, file, path.basename(file), { source: "DTSEN", period: "2026-03" });
-    let lastPrint = 0;
-    let loadedAt = 0;
-    let activeAt = 0;
-    const done = await runImport(batch.id, file, {
-      onProgress: (p) => {
-        if (p.phase !== "LOADING" && !loadedAt) loadedAt = performance.now();
-        if (p.phase === "ACTIVE" && !activeAt) activeAt = performance.now();
-        if (performance.now() - lastPrint > 5000) {
-          lastPrint = performance.now();
-          console.log(`  ${p.phase} ${Math.round((p.bytesRead / p.fileBytes) * 100)}% ${p.rowsRead} baris, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
-        }
-      },
-    });
-    const libSeconds = (performance.now() - t0) / 1000;
+    // Busy CPU time of the whole machine (all cores, /proc/stat) and of this process, per phase.
+    const machineBusy = () => {
+      const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+      return (f[0] + f[1] + f[2] + f[5] + f[6]) / 100; // user nice system irq softirq, in seconds (USER_HZ 100)
+    };
+    const nodeBusy = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+    const importOnce = async (force: boolean) => {
+      await client.query(`CHECKPOINT`);
+      const cpuAt: Record<string, [number, number]> = {};
+      const t0 = performance.now();
+      cpuAt.start = [machineBusy(), nodeBusy()];
+      const batch = await startImport({ id: null, username: "bench", districtCode: DISTRICT }, file, path.basename(file), { source: "DTSEN", period: "2026-03", force });
+      let lastPrint = 0;
+      let loadedAt = 0;
+      let activeAt = 0;
+      const done = await runImport(batch.id, file, {
+        onProgress: (p) => {
+          if (p.phase !== "LOADING" && !loadedAt) [loadedAt, cpuAt.loaded] = [performance.now(), [machineBusy(), nodeBusy()]];
+          if (p.phase === "ACTIVE" && !activeAt) [activeAt, cpuAt.active] = [performance.now(), [machineBusy(), nodeBusy()]];
+          if (performance.now() - lastPrint > 5000) {
+            lastPrint = performance.now();
+            console.log(`  ${p.phase} ${Math.round((p.bytesRead / p.fileBytes) * 100)}% ${p.rowsRead} baris, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+          }
+        },
+      });
+      const libSeconds = (performance.now() - t0) / 1000;
+      if (done.status !== "ACTIVE") throw new Error(`import ended ${done.status}: ${done.message}`);
+      const cpu = (from: string, to: string, seconds: number) =>
+        `${(cpuAt[to][0] - cpuAt[from][0]).toFixed(1)} of ${(cores * seconds).toFixed(1)} core-seconds busy (this process ${(cpuAt[to][1] - cpuAt[from][1]).toFixed(1)} s)`;
+      const loadSeconds = (loadedAt - t0) / 1000;
+      const activeSeconds = (activeAt - t0) / 1000;
+      return {
+        done, libSeconds, loadSeconds, activeSeconds,
+        cpu: `load ${cpu("start", "loaded", loadSeconds)}; indexes+switch ${cpu("loaded", "active", activeSeconds - loadSeconds)}`,
+      };
+    };
+    const imports = [await importOnce(false), await importOnce(true)];
     clearInterval(sampler);
-    if (done.status !== "ACTIVE") throw new Error(`import ended ${done.status}: ${done.message}`);
+    const run = imports[0].activeSeconds <= imports[1].activeSeconds ? imports[0] : imports[1];
+    const { done, libSeconds, loadSeconds, activeSeconds } = run;
 
     // 1a again, then the same raw table plus the three indexes the app builds, for context.
     const rawAfter = await rawCopy();
@@ -123,7 +148,6 @@ async function main() {
     }
     await client.end();
 
-    const activeSeconds = (activeAt - t0) / 1000;
     const activeRate = done.rowsRead / activeSeconds;
     const libRate = done.rowsRead / libSeconds;
     const rawRate = ROWS / rawSeconds;
@@ -136,7 +160,9 @@ async function main() {
     console.log(`| peak RSS during import | ${Math.round(peakRss / 1048576)} MB | | |`);
     console.log(`| NIK lookup p50 / p99 (person + KK) | ${ms(pct(libTimes, 50))} / ${ms(pct(libTimes, 99))} | ${ms(pct(rawTimes, 50))} / ${ms(pct(rawTimes, 99))} | ${(pct(libTimes, 50) / pct(rawTimes, 50)).toFixed(2)}× / ${(pct(libTimes, 99) / pct(rawTimes, 99)).toFixed(2)}× |`);
     console.log(`| fuzzy name p50 / p99 (one kecamatan, one typo) | ${ms(pct(fuzzyTimes, 50))} / ${ms(pct(fuzzyTimes, 99))} | | found ${hits}/${Math.min(500, sample.length)} |`);
-    console.log(`phases: read+validate+dedupe+COPY ${((loadedAt - t0) / 1000).toFixed(1)} s (${((loadedAt - t0) / 1000 / rawSeconds).toFixed(2)}× bare COPY), NIK/KK indexes+switch ${((activeAt - loadedAt) / 1000).toFixed(1)} s, ANALYZE+name-search index ${((t0 + libSeconds * 1000 - activeAt) / 1000).toFixed(1)} s; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    console.log(`phases of the quicker import: read+validate+dedupe+COPY ${loadSeconds.toFixed(1)} s (${(loadSeconds / rawSeconds).toFixed(2)}× bare COPY), NIK/KK indexes+switch ${(activeSeconds - loadSeconds).toFixed(1)} s, ANALYZE+name-search index ${(libSeconds - activeSeconds).toFixed(1)} s; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    console.log(`imports until ACTIVE: ${imports.map((r) => `${r.activeSeconds.toFixed(2)} s`).join(", ")} (the quicker counts)`);
+    imports.forEach((r, i) => console.log(`CPU of import ${i + 1}, ${cores} cores: ${r.cpu}`));
     console.log(`bare COPY before the import ${rawBefore.toFixed(2)} s, after it ${rawAfter.toFixed(2)} s (the quicker is the baseline)`);
     console.log(`rows loaded ${done.rowsLoaded}, rejected ${done.rowsRejected}`);
     await db.$disconnect();

@@ -10,8 +10,11 @@ function reference(text: string, delimiter: string): string[][] {
   return [...s.push(text), ...s.end()];
 }
 
-/** The byte-level reader over the encoded text cut at `cuts` (byte offsets), cells as the import reads them. */
-async function viaRecords(bytes: Buffer, opts: TRecordOptions, cuts: number[] = []): Promise<string[][]> {
+/**
+ * The byte-level reader over the encoded text cut at `cuts` (byte offsets), cells as the import reads them;
+ * `bufferBytes` smaller than a record makes the reader grow its buffer.
+ */
+async function viaRecords(bytes: Buffer, opts: TRecordOptions, cuts: number[] = [], bufferBytes?: number): Promise<string[][]> {
   const pieces: Buffer[] = [];
   let at = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -22,7 +25,7 @@ async function viaRecords(bytes: Buffer, opts: TRecordOptions, cuts: number[] = 
   pieces.push(bytes.subarray(at));
   const rows: string[][] = [];
   let last = 0;
-  for await (const chunk of recordChunks(pieces, opts)) {
+  for await (const chunk of recordChunks(pieces, opts, bufferBytes)) {
     for (let i = 0; i < chunk.count; i++) rows.push(cellsOf(chunk, i, opts));
     expect(chunk.bytesConsumed).toBeGreaterThan(last);
     last = chunk.bytesConsumed;
@@ -37,6 +40,7 @@ describe("recordChunks (byte-level record boundaries) agrees with CsvSplitter", 
     const bytes = Buffer.from(text, "utf8");
     const expected = reference(text, ",");
     for (let cut = 1; cut < bytes.length; cut++) expect(await viaRecords(bytes, { delimiter: ",", encoding: "utf8" }, [cut])).toEqual(expected);
+    for (const bufferBytes of [1, 2, 3, 5, 8, 13]) expect(await viaRecords(bytes, { delimiter: ",", encoding: "utf8" }, [], bufferBytes)).toEqual(expected);
   });
 
   it("decodes Windows-1252 text", async () => {
@@ -69,7 +73,8 @@ describe("recordChunks (byte-level record boundaries) agrees with CsvSplitter", 
         fc.constantFrom("\n", "\r\n"),
         fc.boolean(),
         fc.array(fc.nat(400), { maxLength: 6 }),
-        async (delimiter, rows, eol, finalBreak, cuts) => {
+        fc.constantFrom(undefined, 4, 16, 64),
+        async (delimiter, rows, eol, finalBreak, cuts, bufferBytes) => {
           const lines = rows.map((r) => r.map((c) => (c.startsWith('"') ? c : c.split(delimiter).join(""))).join(delimiter));
           const text = lines.join(eol) + (finalBreak ? eol : "");
           const bytes = Buffer.from(text, "utf8");
@@ -79,8 +84,8 @@ describe("recordChunks (byte-level record boundaries) agrees with CsvSplitter", 
           } catch (e) {
             expected = e as Error;
           }
-          if (expected instanceof Error) await expect(viaRecords(bytes, { delimiter, encoding: "utf8" }, cuts)).rejects.toThrow(expected.message);
-          else expect(await viaRecords(bytes, { delimiter, encoding: "utf8" }, cuts)).toEqual(expected);
+          if (expected instanceof Error) await expect(viaRecords(bytes, { delimiter, encoding: "utf8" }, cuts, bufferBytes)).rejects.toThrow(expected.message);
+          else expect(await viaRecords(bytes, { delimiter, encoding: "utf8" }, cuts, bufferBytes)).toEqual(expected);
         },
       ),
       { seed: 20261123, numRuns: 400 },

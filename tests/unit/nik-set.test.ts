@@ -12,12 +12,13 @@ describe("NikSet", () => {
     expect(s.count).toBe(2);
   });
 
-  it("agrees with a Map through growth, for NIKs that differ only in one half", () => {
+  it("agrees with a Map through growth and reserve, for NIKs that differ only in one half", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { maxLength: 400 }), (pairs) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { maxLength: 400 }), fc.nat(300), fc.nat(500), (pairs, reserveAt, reserveCount) => {
         const s = new NikSet(2);
         const m = new Map<string, number>();
         pairs.forEach(([a, b], i) => {
+          if (i === reserveAt) s.reserve(reserveCount); // sized midway, as the import does after its first chunk
           const nik = `350901${String(a).padStart(2, "0")}` + `0590${String(b).padStart(4, "0")}`;
           const row = i + 1;
           expect(s.addOrGet(nik, row)).toBe(m.get(nik) ?? 0);
