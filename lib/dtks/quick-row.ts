@@ -175,6 +175,14 @@ function digitsValue(s: number, len: number): number {
   return v;
 }
 
+/** The number in b[s, s + 8), known to be all digits (a NIK or No KK half quickIdDateKeyAt has checked). */
+function eightDigits(s: number): number {
+  return (
+    (b[s] - 48) * 10_000_000 + (b[s + 1] - 48) * 1_000_000 + (b[s + 2] - 48) * 100_000 + (b[s + 3] - 48) * 10_000 +
+    (b[s + 4] - 48) * 1000 + (b[s + 5] - 48) * 100 + (b[s + 6] - 48) * 10 + (b[s + 7] - 48)
+  );
+}
+
 const isDateSeparator = (c: number) => c === 0x2d || c === 0x2f || c === 0x2e;
 
 // The writers take the output buffer and position and return the new position: pure functions the compiler
@@ -443,6 +451,7 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     let desil = 0;
     if (ce > cs) {
       if (ce - cs === 1 && b[cs] >= 0x31 && b[cs] <= 0x39) desil = b[cs] - 48;
+      else if (ce - cs === 2 && b[cs] === 0x31 && b[cs + 1] === 0x30) desil = 10;
       else {
         desil = Number(latin1(b, cs, ce));
         if (!Number.isInteger(desil) || desil < 1 || desil > 10) return null;
@@ -532,13 +541,13 @@ export function compileQuickRow(m: TColumnMapping, ctx: TRowContext, delimiter: 
     o[p++] = 0x0a;
     out.pos = p;
 
-    result.nikHi = digitsValue(nikStart, 8);
-    result.nikLo = digitsValue(nikStart + 8, 8);
+    result.nikHi = eightDigits(nikStart);
+    result.nikLo = eightDigits(nikStart + 8);
     result.nikStart = nikStart;
     result.regionCode = region.text;
     result.desil = desil;
-    result.kkHi = kkEnd > kkStart ? digitsValue(kkStart, 8) : -1;
-    result.kkLo = kkEnd > kkStart ? digitsValue(kkStart + 8, 8) : 0;
+    result.kkHi = kkEnd > kkStart ? eightDigits(kkStart) : -1;
+    result.kkLo = kkEnd > kkStart ? eightDigits(kkStart + 8) : 0;
     return result;
   };
 }
