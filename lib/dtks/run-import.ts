@@ -348,9 +348,11 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     };
     // Meanwhile, on the loading connection and Prisma's: the status, the last error rows and the reports' desil
     // rollup (counted while loading, desil-rollup.ts; read only for active batches).
+    // Leaves filled to the brim (fillfactor 100): the rows never change, so no page will ever split — ≈ 7 % less
+    // to build and to read. ATTACH still adopts them (it matches columns and operators, not storage options).
     await Promise.all([
-      buildIndex(`CREATE INDEX ON "${table}" (nik)`),
-      buildIndex(`CREATE INDEX ON "${table}" (no_kk)`),
+      buildIndex(`CREATE INDEX ON "${table}" (nik) WITH (fillfactor = 100)`),
+      buildIndex(`CREATE INDEX ON "${table}" (no_kk) WITH (fillfactor = 100)`),
       (async () => {
         await db.dtksBatch.update({ where: { id: batchId }, data: { status: "INDEXING" } });
         await report(true);

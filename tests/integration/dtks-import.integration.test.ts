@@ -96,6 +96,12 @@ describe("DTKS import", () => {
     expect(batch.searchReadyAt).not.toBeNull();
     const nameIndex = () => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = $1`, `${stageTable(batch.id)}_name_trgm`);
     expect((await nameIndex())[0].n).toBe(1);
+    // Its NIK and No KK indexes are dtks_record's own, adopted at ATTACH — not copies built again by it; the
+    // name-search index is the partition's alone (migration 0011).
+    const partitionIndexes = await db.$queryRawUnsafe<{ parent: string | null }[]>(
+      `SELECT (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = x.indexrelid)::text AS parent
+         FROM pg_index x WHERE x.indrelid = $1::regclass ORDER BY 1`, stageTable(batch.id));
+    expect(partitionIndexes.map((r) => r.parent)).toEqual(["dtks_record_nik_idx", "dtks_record_no_kk_idx", null]);
 
     // As if the process died right after the switch: no index, no search_ready_at. Lookups still answer.
     await db.$executeRawUnsafe(`DROP INDEX "${stageTable(batch.id)}_name_trgm"`);
