@@ -194,9 +194,10 @@ async function loadRows(
       for await (const chunk of csvRecordChunks(filePath, recordOptions)) {
         if (!reserved) {
           // Rows in the file, estimated from the first chunk: the duplicate check and the rollup are sized once
-          // instead of doubling a dozen times. A family is a few people; the tables still grow if need be.
+          // instead of doubling a dozen times. A family is a few people; the tables still grow if need be. Capped
+          // (≈ 100 MB of tables) so an odd first chunk cannot reserve memory for a file ten times its size.
           reserved = true;
-          const rows = Math.min(50_000_000, Math.ceil((fileBytes / chunk.bytesConsumed) * chunk.count));
+          const rows = Math.min(4_000_000, Math.ceil((fileBytes / chunk.bytesConsumed) * chunk.count));
           seen.reserve(rows);
           rollup.reserve(Math.ceil(rows / 4));
         }
