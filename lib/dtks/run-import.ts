@@ -311,10 +311,9 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
     await client.query("BEGIN");
     try {
       // The CHECK lets ATTACH skip its validation scan; made here, COPY checks each row as it comes instead of
-      // a scan of the whole table afterwards.
-      // Autovacuum has nothing to do on it: its rows are written once, frozen by COPY, never updated, and
-      // ANALYZE runs once the batch is active (buildSearchIndex); left on, it vacuumed a fresh batch of millions
-      // of rows — and scanned its trigram index — while the next import or report was running.
+      // a scan of the whole table afterwards. Autovacuum has nothing to do on the table: its rows are written
+      // once, frozen by COPY, never updated, and ANALYZE runs once the batch is active (buildSearchIndex); left
+      // on, it vacuumed a fresh batch of millions of rows — and scanned its trigram index — during the next import.
       await client.query(
         `CREATE TABLE "${table}" (LIKE dtks_record INCLUDING DEFAULTS, CONSTRAINT "${table}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))
          WITH (autovacuum_enabled = false)`,
@@ -347,10 +346,10 @@ export async function runImport(batchId: string, filePath: string, opts: TRunOpt
         await c.end();
       }
     };
-    // Meanwhile, on the loading connection and Prisma's: the status, the last error rows and the reports' desil
-    // rollup (counted while loading, desil-rollup.ts; read only for active batches).
     // Leaves filled to the brim (fillfactor 100): the rows never change, so no page will ever split — ≈ 7 % less
     // to build and to read. ATTACH still adopts them (it matches columns and operators, not storage options).
+    // Meanwhile, on the loading connection and Prisma's: the status, the last error rows and the reports' desil
+    // rollup (counted while loading, desil-rollup.ts; read only for active batches).
     await Promise.all([
       buildIndex(`CREATE INDEX ON "${table}" (nik) WITH (fillfactor = 100)`),
       buildIndex(`CREATE INDEX ON "${table}" (no_kk) WITH (fillfactor = 100)`),

@@ -99,7 +99,7 @@ async function main() {
       };
     };
     // Bare COPY and import take turns (the machine's speed drifts over a minute: a single pair compared a fast
-    // moment with a slow one); the quicker of each counts, and the bare COPY gets one run more than the import.
+    // moment with a slow one); the quickest of each counts, and the bare COPY gets one run more than the import.
     const raws: number[] = [];
     const imports: Awaited<ReturnType<typeof importOnce>>[] = [];
     for (let k = 0; k < IMPORT_RUNS; k++) {
@@ -112,7 +112,7 @@ async function main() {
     const run = imports.reduce((a, b) => (b.activeSeconds < a.activeSeconds ? b : a));
     const { done, libSeconds, loadSeconds, activeSeconds } = run;
 
-    // 1a again, then the same raw table plus the three indexes the app builds, for context.
+    // The last bare COPY's table plus the three indexes the app builds, for context.
     const rawSeconds = Math.min(...raws);
     await client.query(`ALTER TABLE raw_dtks ADD COLUMN kec text, ADD COLUMN nama_norm text`);
     await client.query(`UPDATE raw_dtks SET kec = left(kode, 6), nama_norm = lower(nama)`);
