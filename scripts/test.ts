@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { E2E_DATA_DIR, E2E_PG_PORT, E2E_SERVER_LOG } from "../playwright.config";
+import { freePortFrom } from "./lib/free-port";
 import { findIdNumbersInLog, idNumbersInDatabase, idNumbersInSources } from "../tests/support/server-log";
 
 const root = process.cwd();
@@ -27,8 +27,29 @@ function run(part: string, cmd: string, args: string[], env: Record<string, stri
   results.push({ part, ok: r.status === 0 });
 }
 
+/**
+ * The ports `npm test` uses: the configured (or default) ones, or the next free ones when something already listens
+ * there, so a server left over from an interrupted run or another checkout cannot fail the run. Chosen once and put
+ * in the environment, where playwright.config.ts and the e2e specs read them.
+ */
+async function choosePorts() {
+  const wantedPorts = [
+    ["SIMPUL_TEST_PG_PORT", 54340],
+    ["SIMPUL_E2E_PORT", 3100],
+    ["SIMPUL_E2E_PG_PORT", 54350],
+  ] as const;
+  const taken = new Set<number>();
+  for (const [name, fallback] of wantedPorts) {
+    const preferred = Number(process.env[name] ?? fallback);
+    const port = await freePortFrom(preferred, taken);
+    if (port !== preferred) console.log(`[test] port ${preferred} sudah dipakai program lain; ${name}=${port}`);
+    process.env[name] = String(port);
+    taken.add(port);
+  }
+}
+
 async function integration() {
-  const pgPort = Number(process.env.SIMPUL_TEST_PG_PORT ?? 54340);
+  const pgPort = Number(process.env.SIMPUL_TEST_PG_PORT);
   const dataDir = path.join(root, ".simpul", "test", `integration-pg-${pgPort}`);
   rmSync(dataDir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dataDir, port: pgPort, log: console.log });
@@ -55,6 +76,7 @@ async function integration() {
  * broken capture cannot pass for a clean one.
  */
 async function checkServerLog() {
+  const { E2E_DATA_DIR, E2E_PG_PORT, E2E_SERVER_LOG } = await import("../playwright.config");
   console.log("\n=== e2e server log: no NIK / No KK ===");
   const log = existsSync(E2E_SERVER_LOG) ? readFileSync(E2E_SERVER_LOG, "utf8") : "";
   const pg = await startEmbeddedPostgres({ dataDir: E2E_DATA_DIR, port: E2E_PG_PORT, log: console.log });
@@ -75,10 +97,13 @@ async function checkServerLog() {
 }
 
 async function main() {
+  await choosePorts();
   if (wanted("typecheck")) run("typecheck", bin("tsc"), ["--noEmit"]);
   if (wanted("unit")) run("unit", bin("vitest"), ["run", "--project", "unit", ...filters]);
   if (wanted("integration")) await integration();
   if (wanted("e2e")) {
+    // Imported only now: the config reads the ports choosePorts() put in the environment.
+    const { E2E_DATA_DIR, E2E_SERVER_LOG } = await import("../playwright.config");
     // A fresh data folder: the e2e server seeds the demo district on its first start, as a new install would.
     rmSync(E2E_DATA_DIR, { recursive: true, force: true });
     rmSync(E2E_SERVER_LOG, { force: true });

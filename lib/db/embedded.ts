@@ -27,6 +27,12 @@ export async function startEmbeddedPostgres(opts: {
   const dataDir = path.resolve(opts.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // The server's own last words, so a start that fails says why (a taken port, a full disk, a stale lock…).
+  const recentLog: string[] = [];
+  const remember = (line: string) => {
+    recentLog.push(...line.split("\n").filter((l) => l.trim() !== ""));
+    recentLog.splice(0, Math.max(0, recentLog.length - 20));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -42,8 +48,11 @@ export async function startEmbeddedPostgres(opts: {
       "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "TimeZone=UTC",
       "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
     ],
-    onLog: () => {},
-    onError: (e) => opts.log?.(String(e)),
+    onLog: (message) => remember(String(message)),
+    onError: (e) => {
+      remember(String(e));
+      opts.log?.(String(e));
+    },
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     opts.log?.(`menyiapkan PostgreSQL baru di ${dataDir}`);
@@ -51,10 +60,11 @@ export async function startEmbeddedPostgres(opts: {
   }
   try {
     await server.start();
-  } catch {
+  } catch (e) {
+    const said = recentLog.length > 0 ? recentLog.join("\n") : String(e ?? "(tanpa keterangan)");
     throw new Error(
       `PostgreSQL tidak bisa dijalankan di port ${opts.port} (data: ${dataDir}). ` +
-        `Port mungkin dipakai program lain: set SIMPUL_PG_PORT ke port lain.`,
+        `Bila port dipakai program lain, set SIMPUL_PG_PORT ke port lain. Keluaran PostgreSQL:\n${said}`,
     );
   }
   const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
