@@ -18,8 +18,9 @@ export type TDtksPerson = {
   similarity?: number;
 };
 
+// NIK and No KK are BIGINT in the register (migration 0019) and text everywhere else.
 const SELECT = Prisma.sql`
-  SELECT r.nik, r.no_kk AS "noKk", r.name, to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.sex, r.relation,
+  SELECT r.nik::text AS nik, r.no_kk::text AS "noKk", r.name, to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.sex, r.relation,
          r.address, r.rt, r.rw, r.region_code AS "regionCode", r.desil::int AS desil, r.status, r.programs,
          b.source::text AS source, b.period, b.id AS "batchId"`;
 
@@ -40,18 +41,26 @@ async function query(actor: TActor, where: Prisma.Sql, order = Prisma.sql`ORDER 
 
 export type TNikLookup = { nik: string; found: boolean; records: TDtksPerson[]; family: TDtksPerson[] };
 
+/**
+ * Whether a NIK / No KK can be in the register at all: 16 digits, the first not 0 (a province code). Anything else
+ * matches no row — and could not be cast to the register's BIGINT.
+ */
+const isRegisterId = (id: string) => /^[1-9]\d{15}$/.test(id);
+
 /** One person by NIK, with the other members of their KK. `found: false` = "tidak terdaftar" in the actor's view. */
 export async function lookupByNik(actor: TActor, nikInput: string): Promise<TNikLookup> {
   const nik = normalizeIdNumber(nikInput);
-  const records = await query(actor, Prisma.sql`r.nik = ${nik}`);
+  if (!isRegisterId(nik)) return { nik, found: false, records: [], family: [] };
+  const records = await query(actor, Prisma.sql`r.nik = ${nik}::bigint`);
   const kks = [...new Set(records.map((r) => r.noKk).filter((k): k is string => !!k))];
-  const family = kks.length ? await query(actor, Prisma.sql`r.no_kk = ANY(${kks}::text[]) AND r.nik <> ${nik}`) : [];
+  const family = kks.length ? await query(actor, Prisma.sql`r.no_kk = ANY(${kks}::bigint[]) AND r.nik <> ${nik}::bigint`) : [];
   return { nik, found: records.length > 0, records, family };
 }
 
 export async function lookupByNoKk(actor: TActor, noKkInput: string) {
   const noKk = normalizeIdNumber(noKkInput);
-  const members = await query(actor, Prisma.sql`r.no_kk = ${noKk}`);
+  if (!isRegisterId(noKk)) return { noKk, found: false, members: [] };
+  const members = await query(actor, Prisma.sql`r.no_kk = ${noKk}::bigint`);
   return { noKk, found: members.length > 0, members };
 }
 
@@ -79,7 +88,8 @@ export async function searchByName(actor: TActor, input: { name: string; regionC
 
 /** For the household page and intake: each member's register entry (by NIK), one query. */
 export async function lookupMembers(actor: TActor, niks: string[]) {
-  if (niks.length === 0) return new Map<string, TDtksPerson>();
-  const rows = await query(actor, Prisma.sql`r.nik = ANY(${niks}::text[])`, Prisma.sql`ORDER BY b.source, r.nik`, 200);
+  const ids = niks.filter(isRegisterId);
+  if (ids.length === 0) return new Map<string, TDtksPerson>();
+  const rows = await query(actor, Prisma.sql`r.nik = ANY(${ids}::bigint[])`, Prisma.sql`ORDER BY b.source, r.nik`, 200);
   return new Map(rows.map((r) => [r.nik, r]));
 }

@@ -87,7 +87,7 @@ async function generate(c: pg.Client) {
     INSERT INTO dtks_batch (id, district_code, region_code, source, period, file_name, file_sha256, status, updated_at) VALUES ('bench', '35.77', '35.77', 'DTKS', '2026-09', 'b.csv', 'b', 'ACTIVE', now());
     CREATE TABLE dtks_record_b_bench (LIKE dtks_record INCLUDING DEFAULTS);
     INSERT INTO dtks_record_b_bench (batch_id, row_no, district_code, region_code, kecamatan_code, nik, no_kk, name, name_normalized, desil)
-      SELECT 'bench', g, '35.77', k.code, left(k.code, 8), '37' || lpad(g::text, 14, '0'), '38' || lpad((g / 4)::text, 14, '0'), 'Warga', 'warga ' || (g % 1000), (1 + g % 10)::smallint
+      SELECT 'bench', g, '35.77', k.code, left(k.code, 8), ('37' || lpad(g::text, 14, '0'))::bigint, ('38' || lpad((g / 4)::text, 14, '0'))::bigint, 'Warga', 'warga ' || (g % 1000), (1 + g % 10)::smallint
       FROM generate_series(1, ${DTKS}) g JOIN kel k ON k.i = g % (SELECT count(*) FROM kel);
     ALTER TABLE dtks_record ATTACH PARTITION dtks_record_b_bench FOR VALUES IN ('bench');
     INSERT INTO dtks_active (region_code, source, district_code, batch_id) VALUES ('35.77', 'DTKS', '35.77', 'bench')`);

@@ -12,13 +12,13 @@ test.describe("DTKS lookup and usulan", () => {
     const [target] = await sql<{ nik: string; household_id: string; name: string }>(
       `SELECT p.nik, p.household_id, p.name FROM person p JOIN household h ON h.id = p.household_id
        WHERE h.region_code = '35.77.01.1001' AND p.nik IS NOT NULL AND p.relation = 'KEPALA_KELUARGA'
-         AND NOT EXISTS (SELECT 1 FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.nik = p.nik)
+         AND NOT EXISTS (SELECT 1 FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.nik = dtks_id(p.nik))
          AND NOT EXISTS (SELECT 1 FROM proposal x WHERE x.household_id = h.id)
        ORDER BY p.name LIMIT 1`,
     );
     expect(target, "a demo household of Oro-oro Ombo outside the register").toBeTruthy();
     const [registered] = await sql<{ nik: string }>(
-      `SELECT r.nik FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.region_code = '35.77.01.1001' LIMIT 1`,
+      `SELECT r.nik::text AS nik FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.region_code = '35.77.01.1001' LIMIT 1`,
     );
 
     const fo = await (await browser.newContext()).newPage();
@@ -124,7 +124,7 @@ test.describe("DTKS import with the column-mapping step", () => {
     const batchRow = page.getByTestId("dtks-batches").locator("tr", { hasText: "nomor-induk.csv" });
     await expect(batchRow.getByTestId("dtks-batch-status")).toHaveText("berlaku", { timeout: 30_000 });
     const loaded = await sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.nik = ANY($1)`, [people.map((p) => p.nik)],
+      `SELECT count(*)::int AS n FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.nik = ANY($1::bigint[])`, [people.map((p) => p.nik)],
     );
     expect(loaded[0].n).toBe(3);
 

@@ -29,7 +29,7 @@ async function writeUnusualCsv(file: string, count: number, seed: number) {
 }
 
 const visibleNiks = async () =>
-  (await db.$queryRawUnsafe<{ nik: string }[]>(`SELECT r.nik FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id`)).map((r) => r.nik);
+  (await db.$queryRawUnsafe<{ nik: string }[]>(`SELECT r.nik::text AS nik FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id`)).map((r) => r.nik);
 
 describe("column mapping on the import page", () => {
   it("an unusual NIK header: refused on the NIK field, then imported with the user's column through a kept upload", async () => {

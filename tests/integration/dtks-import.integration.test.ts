@@ -26,7 +26,7 @@ async function importFile(file: string, opts: { period?: string; source?: "DTKS"
 /** Every register row visible to reads (those of active batches), without batch-specific columns. */
 async function visibleRecords() {
   return db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT r.nik, r.no_kk, r.name, r.name_normalized, r.birth_date, r.sex, r.address, r.rt, r.rw, r.region_code,
+    `SELECT r.nik::text AS nik, r.no_kk::text AS no_kk, r.name, r.name_normalized, r.birth_date, r.sex, r.address, r.rt, r.rw, r.region_code,
             r.kecamatan_code, r.desil, r.programs
      FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id ORDER BY r.nik`,
   );

@@ -292,7 +292,7 @@ describe("DTKS desil rollup follows batch activation", () => {
     let n = 0;
     for (const [nik, kk, region, desil] of rowsIn) {
       await db.$executeRaw`INSERT INTO dtks_record (batch_id, row_no, district_code, region_code, kecamatan_code, nik, no_kk, name, name_normalized, desil)
-        VALUES (${batch.id}, ${++n}, ${DISTRICT}, ${region}, ${region.slice(0, 8)}, ${nik}, ${kk}, 'x', 'x', ${desil}::smallint)`;
+        VALUES (${batch.id}, ${++n}, ${DISTRICT}, ${region}, ${region.slice(0, 8)}, ${nik}::bigint, ${kk}::bigint, 'x', 'x', ${desil}::smallint)`;
     }
     await db.dtksActive.create({ data: { regionCode: DISTRICT, source: "DTKS", districtCode: DISTRICT, batchId: batch.id } });
     expect((await dtksCoverage(dinsos, {})).desil).toEqual([{ source: "DTKS", desil: 3, people: 4, households: 2 }]);

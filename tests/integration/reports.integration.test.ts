@@ -153,7 +153,7 @@ async function seed() {
   let n = 0;
   for (const [nik, kk, region, desil] of rows) {
     await db.$executeRaw`INSERT INTO dtks_record (batch_id, row_no, district_code, region_code, kecamatan_code, nik, no_kk, name, name_normalized, desil)
-      VALUES (${batch.id}, ${++n}, ${DISTRICT}, ${region}, ${KEC1}, ${nik}, ${kk}, 'x', 'x', ${desil}::smallint)`;
+      VALUES (${batch.id}, ${++n}, ${DISTRICT}, ${region}, ${KEC1}, ${nik}::bigint, ${kk}::bigint, 'x', 'x', ${desil}::smallint)`;
   }
   await db.dtksActive.create({ data: { regionCode: DISTRICT, source: "DTKS", districtCode: DISTRICT, batchId: batch.id } });
 

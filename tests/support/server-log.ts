@@ -42,8 +42,8 @@ export async function idNumbersInDatabase(url: string): Promise<Set<string>> {
     const { rows } = await client.query<{ id: string }>(`
       SELECT nik AS id FROM person WHERE nik IS NOT NULL
       UNION SELECT no_kk FROM household WHERE no_kk IS NOT NULL
-      UNION SELECT nik FROM dtks_record
-      UNION SELECT no_kk FROM dtks_record WHERE no_kk IS NOT NULL`);
+      UNION SELECT nik::text FROM dtks_record
+      UNION SELECT no_kk::text FROM dtks_record WHERE no_kk IS NOT NULL`);
     return new Set(rows.map((r) => r.id));
   } finally {
     await client.end();
