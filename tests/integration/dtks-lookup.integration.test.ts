@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { lookupByNik, lookupByNoKk, searchByName } from "@/lib/dtks/lookup";
+import { lookupByNik, lookupByNoKk, lookupMembers, searchByName } from "@/lib/dtks/lookup";
 import { cleanupAbandonedBatches, runImport } from "@/lib/dtks/run-import";
 import { startImport } from "@/lib/dtks/start-import";
 import { resetDtks } from "../support/dtks.ts";
@@ -49,6 +49,13 @@ describe("DTKS lookup", () => {
     expect((await lookupByNik(desk, person.nik)).found).toBe(false);
     // A NIK not in the register.
     expect((await lookupByNik(dinsos, "3577014501900099")).found).toBe(false);
+    // Input that cannot be a register number (the register keeps them as BIGINT, migration 0019) is simply not
+    // found — no cast error — and a member list holding one still answers for the others.
+    for (const odd of ["35770145", "0577014501900099", "3577O14501900099", "99999999999999999999"]) {
+      expect(await lookupByNik(dinsos, odd)).toMatchObject({ found: false, records: [] });
+      expect(await lookupByNoKk(dinsos, odd)).toMatchObject({ found: false, members: [] });
+    }
+    expect([...(await lookupMembers(dinsos, ["x", person.nik, "3577014501900099"])).keys()]).toEqual([person.nik]);
   });
 
   it("finds the whole family by No KK", async () => {
