@@ -70,7 +70,7 @@ const LABELS: Record<string, string> = {
   "region.import": "Memuat data wilayah",
   "reference.sync": "Memperbarui data acuan",
   "privacy.export": "Mengekspor data subjek (permintaan akses)",
-  "privacy.purge": "Menganonimkan kasus lewat masa retensi",
+  "privacy.purge": "Menganonimkan kasus atau usulan DTKS lewat masa retensi",
   "privacy.anonymise-person": "Menganonimkan identitas orang lewat masa retensi",
 };
 

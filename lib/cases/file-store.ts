@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 
@@ -12,6 +12,8 @@ export type TFileStore = {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Uint8Array | null>;
+  /** Deletes the bytes under the key; nothing stored there is not an error (the retention purge may run twice). */
+  remove(key: string): Promise<void>;
 };
 
 /** Keys are made by the app ("35.77/<caseId>/<random>"); anything else is refused so a key can never leave the root. */
@@ -43,6 +45,10 @@ export function localDiskFileStore(root: string): TFileStore {
         if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw e;
       }
+    },
+    async remove(key) {
+      assertSafeKey(key);
+      await rm(path.join(base, key), { force: true });
     },
   };
 }

@@ -22,8 +22,14 @@ export async function privacyCli(
     return 0;
   }
   const r = await purgeExpiredCases(actor, { years: values.years ? Number(values.years) : undefined, dryRun: values["dry-run"] });
+  const cutoff = r.cutoff.toISOString().slice(0, 10);
   console.log(r.dryRun
-    ? `Uji coba: ${r.cases} kasus selesai sebelum ${r.cutoff.toISOString().slice(0, 10)} (retensi ${r.years} tahun) akan dianonimkan.`
-    : `${r.cases} kasus dan ${r.persons} orang dianonimkan (retensi ${r.years} tahun, batas ${r.cutoff.toISOString().slice(0, 10)}).`);
+    ? `Uji coba: ${r.cases} kasus selesai dan ${r.proposals} usulan DTKS yang diputus sebelum ${cutoff} (retensi ${r.years} tahun) akan dianonimkan.`
+    : `${r.cases} kasus, ${r.proposals} usulan DTKS dan ${r.persons} orang dianonimkan; ${r.files} berkas (lampiran, foto verivali) dihapus ` +
+      `(retensi ${r.years} tahun, batas ${cutoff}).`);
+  if (r.filesFailed > 0) {
+    console.error(`${r.filesFailed} berkas tidak bisa dihapus dari penyimpanan (lihat peringatan di atas): hapus manual dari folder penyimpanan berkas.`);
+    return 1;
+  }
   return 0;
 }

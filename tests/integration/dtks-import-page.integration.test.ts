@@ -205,7 +205,7 @@ describe("verivali photo", () => {
     big.set(PNG);
     await expect(recordVerivali(koord, { proposalId: p.id, outcome: "DITEMUKAN", photo: { fileName: "besar.png", bytes: big } }, {}, localDiskFileStore(dir)))
       .rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/Maksimal 5 MB/) });
-    const full: TFileStore = { put: async () => { throw Object.assign(new Error("no space"), { code: "ENOSPC" }); }, get: async () => null };
+    const full: TFileStore = { put: async () => { throw Object.assign(new Error("no space"), { code: "ENOSPC" }); }, get: async () => null, remove: async () => {} };
     await expect(recordVerivali(koord, { proposalId: p.id, outcome: "DITEMUKAN", photo: { fileName: "a.png", bytes: PNG } }, {}, full))
       .rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/Penyimpanan berkas di server penuh/) });
     expect(await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "DIUSULKAN", verivaliOutcome: null });

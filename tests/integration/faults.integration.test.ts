@@ -198,6 +198,7 @@ describe("faults", () => {
     const full: TFileStore = {
       put: async () => { throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28 }); },
       get: async () => null,
+      remove: async () => {},
     };
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     const e = await addAttachment(actorOf(back), { caseId: c.id, fileName: "foto.png", bytes: png }, {}, full).then(() => null, (x: unknown) => x);

@@ -30,7 +30,7 @@ async function psmWithToken() {
 
 const memoryStore = (): TFileStore & { keys: string[] } => {
   const files = new Map<string, Uint8Array>();
-  return { keys: [] as string[], async put(k, b) { files.set(k, b); this.keys.push(k); }, async get(k) { return files.get(k) ?? null; } };
+  return { keys: [] as string[], async put(k, b) { files.set(k, b); this.keys.push(k); }, async get(k) { return files.get(k) ?? null; }, async remove(k) { files.delete(k); } };
 };
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 1, 2, 3]);
 const noParams = { params: Promise.resolve({}) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addCaseNote } from "@/lib/cases/add-case-note";
+import type { TFileStore } from "@/lib/cases/file-store";
 import { registerIntake } from "@/lib/cases/register-intake";
 import { db } from "@/lib/db/client";
 import { createProposal } from "@/lib/dtks/proposals";
@@ -107,4 +108,73 @@ describe("privacy: data-subject export and retention purge", () => {
     expect((await auditRows({ action: "privacy.anonymise-person", entityId: p.id }))).toHaveLength(1);
     expect(await purgeExpiredCases(OPERATOR, { years: 10 })).toMatchObject({ cases: 0, persons: 0 });
   });
+
+  it("purge deletes the attachments of an expired case and the free text and verivali photos of long-decided DTKS proposals", async () => {
+    const store = memoryStore();
+    const longAgo = new Date(Date.now() - 11 * YEAR);
+    const file = async (key: string) => { await store.put(key, new Uint8Array([0xff, 0xd8, 0xff]), "image/jpeg"); return key; };
+
+    // A case closed 11 years ago with a scan of the KTP; a recent closed case keeps its attachment.
+    const old = await intake("3577016007680021", "Warga Berkas Lama");
+    const recent = await intake("3577016007680022", "Warga Berkas Baru");
+    const attach = async (caseId: string, name: string) => db.attachment.create({ data: {
+      caseId, uploadedById: old.fo.id, fileName: name, contentType: "image/jpeg", sizeBytes: 3, sha256: "0".repeat(64),
+      storageKey: await file(`35.77/${caseId}/${uniqueId()}.jpg`),
+    } });
+    const oldScan = await attach(old.caseId, "ktp-warga-berkas-lama.jpg");
+    const recentScan = await attach(recent.caseId, "ktp-warga-berkas-baru.jpg");
+    await db.case.update({ where: { id: old.caseId }, data: { status: "SELESAI", closedAt: longAgo } });
+    await db.case.update({ where: { id: recent.caseId }, data: { status: "SELESAI", closedAt: new Date(Date.now() - YEAR) } });
+
+    // Proposals: rejected 11 years ago (with a verivali photo), rejected last year, and one still open from long ago.
+    const proposal = async (r: Awaited<ReturnType<typeof intake>>, data: Record<string, unknown>) => {
+      const made = await createProposal(actorOf(r.fo), { householdId: r.householdId!, reason: "Penghasilan tidak tetap, rumah tidak layak huni.", ktpAttached: true, kkAttached: true });
+      await db.proposal.update({ where: { id: made.id }, data });
+      return made.id;
+    };
+    const decidedLongAgo = await proposal(old, { status: "DITOLAK", decidedAt: longAgo, decisionReason: "Ditemukan mampu saat verivali.", verivaliOutcome: "DITEMUKAN", verivaliNote: "Rumah Bu Warga Berkas Lama di Jl. Kenanga 9." });
+    const photo = await db.proposalPhoto.create({ data: {
+      proposalId: decidedLongAgo, districtCode: "35.77", uploadedById: old.fo.id, fileName: "rumah.jpg", contentType: "image/jpeg",
+      sizeBytes: 3, sha256: "1".repeat(64), storageKey: await file(`35.77/usulan/${uniqueId()}.jpg`),
+    } });
+    const decidedRecently = await proposal(recent, { status: "DITOLAK", decidedAt: new Date(Date.now() - YEAR), decisionReason: "Data ganda." });
+    const stillOpen = await proposal(recent, { status: "DIVERIFIKASI", updatedAt: longAgo });
+
+    expect(await purgeExpiredCases(OPERATOR, { years: 10, dryRun: true, store })).toMatchObject({ proposals: 1, files: 0 });
+    expect(store.has(photo.storageKey)).toBe(true);
+
+    const r = await purgeExpiredCases(OPERATOR, { years: 10, store });
+    expect(r).toMatchObject({ proposals: 1, files: 2, filesFailed: 0 });
+    expect(r.cases).toBeGreaterThanOrEqual(1);
+
+    expect(await db.attachment.findUnique({ where: { id: oldScan.id } })).toBeNull();
+    expect(store.has(oldScan.storageKey)).toBe(false);
+    expect(await db.attachment.findUnique({ where: { id: recentScan.id } })).not.toBeNull();
+    expect(store.has(recentScan.storageKey)).toBe(true);
+
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: decidedLongAgo } })).toMatchObject({
+      reason: ANONYMISED, verivaliNote: ANONYMISED, decisionReason: ANONYMISED, status: "DITOLAK", verivaliOutcome: "DITEMUKAN", ktpAttached: true,
+    });
+    expect(await db.proposalPhoto.findUnique({ where: { id: photo.id } })).toBeNull();
+    expect(store.has(photo.storageKey)).toBe(false);
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: decidedRecently } })).decisionReason).toBe("Data ganda.");
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: stillOpen } })).reason).not.toBe(ANONYMISED);
+
+    const [audit] = await auditRows({ action: "privacy.purge", entityId: decidedLongAgo });
+    expect(audit.after).toMatchObject({ photos: 1, fields: ["reason", "verivaliNote", "decisionReason"] });
+    expect(JSON.stringify(audit.after)).not.toContain("Kenanga");
+    expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))[0].after).toMatchObject({ attachments: 1 });
+    expect(await purgeExpiredCases(OPERATOR, { years: 10, store })).toMatchObject({ cases: 0, proposals: 0, files: 0 });
+  });
 });
+
+/** A file store in memory, to see what the purge deletes. */
+function memoryStore(): TFileStore & { has: (key: string) => boolean } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    has: (key) => files.has(key),
+    async put(key, bytes) { files.set(key, bytes); },
+    async get(key) { return files.get(key) ?? null; },
+    async remove(key) { files.delete(key); },
+  };
+}
