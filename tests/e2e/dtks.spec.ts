@@ -1,4 +1,9 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { SYNTHETIC_CSV_HEADERS, syntheticCsvCells, syntheticRows } from "../../lib/dtks/synthetic";
 import { loginAndWaitHome, sql } from "./support";
 
 // Acceptance: a Puskesos user looks up a NIK, sees "tidak terdaftar", creates an usulan; a Dinsos user
@@ -135,5 +140,45 @@ test.describe("DTKS import with the column-mapping step", () => {
     await page.getByLabel("Pakai pemetaan tersimpan").selectOption({ label: "Nomor Induk Dinsos" });
     await expect(nik.locator("select")).toHaveValue("NOMOR INDUK");
     await expect(nik).not.toContainText("wajib diisi.");
+  });
+
+  test("a running import is cancelled from the page after a confirmation; the register in force stays as it was", async ({ page }) => {
+    // 150,000 rows as XLSX (the slowest format to read: ≈ 10 s here): long enough to press the button.
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "simpul-e2e-")), "dtks-besar.xlsx");
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+    const sheet = workbook.addWorksheet("DTKS");
+    sheet.addRow(SYNTHETIC_CSV_HEADERS).commit();
+    for (const r of syntheticRows({ regions: ["35.77.01.1002"], count: 150_000, seed: 41 })) sheet.addRow(syntheticCsvCells(r)).commit();
+    await sheet.commit();
+    await workbook.commit();
+    const visible = async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM dtks_record r JOIN dtks_active a USING (batch_id)`))[0].n;
+    const before = await visible();
+
+    await loginAndWaitHome(page, "admin");
+    await page.goto("/dtks/impor");
+    await page.getByLabel("Berkas (CSV koma/titik koma, atau XLSX)").setInputFiles(file);
+    await page.getByRole("button", { name: "Unggah dan baca judul kolom" }).click();
+    await expect(page.getByTestId("mapping-nik").locator("select")).toHaveValue("NIK");
+    await page.getByLabel("Wilayah", { exact: true }).fill("35.77.01.1002");
+    await page.getByRole("button", { name: "Mulai impor" }).click();
+    await expect(page.getByText("Impor dtks-besar.xlsx dimulai")).toBeVisible();
+
+    const running = page.getByTestId("dtks-running-import").filter({ hasText: "dtks-besar.xlsx" });
+    await expect(running.getByRole("progressbar", { name: "Kemajuan impor dtks-besar.xlsx" })).toBeVisible();
+    await running.getByRole("button", { name: "Batalkan impor" }).click();
+    // Nothing happens before the confirmation; "Tidak, lanjutkan" would go back.
+    const confirm = running.getByRole("group", { name: "Konfirmasi pembatalan" });
+    await expect(confirm).toContainText("data yang berlaku sekarang tetap dipakai");
+    await confirm.getByRole("button", { name: "Ya, batalkan impor" }).click();
+
+    const batchRow = page.getByTestId("dtks-batches").locator("tr", { hasText: "dtks-besar.xlsx" });
+    await expect(batchRow.getByTestId("dtks-batch-status")).toHaveText("dibatalkan", { timeout: 60_000 });
+    const [batch] = await sql<{ id: string; status: string; rows_loaded: number; message: string }>(
+      `SELECT id, status, rows_loaded, message FROM dtks_batch WHERE file_name = 'dtks-besar.xlsx' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(batch).toMatchObject({ status: "CANCELLED", rows_loaded: 0 });
+    expect(batch.message).toContain("Data aktif sebelumnya tetap berlaku");
+    expect(await sql(`SELECT 1 FROM pg_class WHERE relname LIKE 'dtks_record_b_%' AND relname LIKE '%' || $1`, [batch.id.toLowerCase()])).toHaveLength(0);
+    expect(await visible()).toBe(before);
   });
 });
