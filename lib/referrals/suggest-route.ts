@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { registerStatusOf } from "@/lib/dtks/register-status";
 import { ageInYears, routeReferral, type TRoutingResult } from "./routing.ts";
 import { loadRoutingRules } from "./rules.ts";
 
@@ -7,17 +8,24 @@ export type TCaseRoutingFacts = {
   districtCode: string; ppksCodes: string[]; subjectBirthDate: Date | null; dtksStatus: "TERDAFTAR" | "TIDAK_TERDAFTAR" | null;
 };
 
-/** The facts about a case that routing looks at. DTKS status is unknown until the DTKS area provides a lookup. */
+/**
+ * The facts about a case that routing looks at. DTKS status: whether the case's household (or its subject) is in
+ * the district's active register; null — and rules that ask for a status do not match — when that cannot be told.
+ */
 export async function caseRoutingFacts(caseId: string): Promise<TCaseRoutingFacts | null> {
   const c = await db.case.findUnique({
     where: { id: caseId },
-    select: { districtCode: true, ppksCodes: true, subjectPerson: { select: { birthDate: true, ppks: { select: { category: { select: { code: true } } } } } } },
+    select: {
+      districtCode: true, ppksCodes: true, householdId: true, subjectPersonId: true,
+      subjectPerson: { select: { birthDate: true, ppks: { select: { category: { select: { code: true } } } } } },
+    },
   });
   if (!c) return null;
   const personPpks = c.subjectPerson?.ppks.map((t) => t.category.code) ?? [];
   return {
     districtCode: c.districtCode, ppksCodes: [...new Set([...c.ppksCodes, ...personPpks])],
-    subjectBirthDate: c.subjectPerson?.birthDate ?? null, dtksStatus: null,
+    subjectBirthDate: c.subjectPerson?.birthDate ?? null,
+    dtksStatus: await registerStatusOf(c.districtCode, { householdId: c.householdId, personId: c.subjectPersonId }),
   };
 }
 
