@@ -30,13 +30,14 @@ function run(part: string, cmd: string, args: string[], env: Record<string, stri
 /**
  * The ports `npm test` uses: the configured (or default) ones, or the next free ones when something already listens
  * there, so a server left over from an interrupted run or another checkout cannot fail the run. Chosen once and put
- * in the environment, where playwright.config.ts and the e2e specs read them.
+ * in the environment, where playwright.config.ts, the e2e specs and the fault test read them.
  */
 async function choosePorts() {
   const wantedPorts = [
     ["SIMPUL_TEST_PG_PORT", 54340],
     ["SIMPUL_E2E_PORT", 3100],
     ["SIMPUL_E2E_PG_PORT", 54350],
+    ["SIMPUL_FAULT_PG_PORT", 54383], // tests/integration/faults: its own server, stopped and started under the app
   ] as const;
   const taken = new Set<number>();
   for (const [name, fallback] of wantedPorts) {
