@@ -62,6 +62,7 @@ const LABELS: Record<string, string> = {
   "referral.transition": "Mengubah status rujukan",
   "referral.consent-override": "Merujuk kasus anak tanpa persetujuan wali",
   "referral.letter": "Mencetak surat rujukan",
+  "referral.attachment": "Melampirkan dokumen hasil layanan ke rujukan",
   "referral.overdue": "Rujukan lewat tenggat",
   "referral.escalate": "Eskalasi rujukan ke supervisor",
   "routingRule.create": "Membuat aturan rujukan",

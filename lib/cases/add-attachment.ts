@@ -47,6 +47,28 @@ export function checkPhotoBytes(bytes: Uint8Array): Exclude<TAttachmentType, "ap
   return contentType;
 }
 
+/**
+ * The real type of an uploaded document (a photo or a PDF), or INVALID with the field message: empty, over 5 MB, or
+ * of another type. Case attachments and referral documents share it.
+ */
+export function checkAttachmentBytes(bytes: Uint8Array): TAttachmentType {
+  const size = bytes.byteLength;
+  if (size === 0) throw new AppError("INVALID", "Berkas kosong. Pilih foto atau PDF yang lain.", { file: ["Berkas kosong."] });
+  if (size > MAX_ATTACHMENT_BYTES) {
+    const message = `Berkas terlalu besar (${(size / 1024 / 1024).toFixed(1)} MB). Maksimal 5 MB.`;
+    throw new AppError("INVALID", message, { file: [message] });
+  }
+  const contentType = detectAttachmentType(bytes);
+  if (!contentType) {
+    const message = "Jenis berkas tidak diterima. Unggah foto JPG, PNG, WebP, atau dokumen PDF.";
+    throw new AppError("INVALID", message, { file: [message] });
+  }
+  return contentType;
+}
+
+/** The extension a stored file of this type gets. */
+export const attachmentExtension = (type: TAttachmentType) => EXTENSION[type];
+
 /** A file name safe to show and to send back in Content-Disposition: no folders, no control characters. */
 export function cleanFileName(name: string, type: TAttachmentType): string {
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim().slice(0, 150);
@@ -69,16 +91,7 @@ export async function addAttachment(
 ) {
   const current = await loadCaseForChange(actor, input.caseId, ctx, "update");
   const size = input.bytes.byteLength;
-  if (size === 0) throw new AppError("INVALID", "Berkas kosong. Pilih foto atau PDF yang lain.", { file: ["Berkas kosong."] });
-  if (size > MAX_ATTACHMENT_BYTES) {
-    const message = `Berkas terlalu besar (${(size / 1024 / 1024).toFixed(1)} MB). Maksimal 5 MB.`;
-    throw new AppError("INVALID", message, { file: [message] });
-  }
-  const contentType = detectAttachmentType(input.bytes);
-  if (!contentType) {
-    const message = "Jenis berkas tidak diterima. Unggah foto JPG, PNG, WebP, atau dokumen PDF.";
-    throw new AppError("INVALID", message, { file: [message] });
-  }
+  const contentType = checkAttachmentBytes(input.bytes);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const fileName = cleanFileName(input.fileName, contentType);
   const storageKey = `${current.districtCode}/${current.id}/${randomBytes(16).toString("hex")}.${EXTENSION[contentType]}`;

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
  * Retention (UU 27/2022: data kept no longer than needed for its purpose). Closed cases — SELESAI, DITUTUP,
  * DIBATALKAN — whose closing (or resolution, or last change) is older than N years are anonymised in place:
  * the need text, reporter name/phone/relation, note bodies and free-text event notes are replaced, and the
- * attachments (photos, scans of KTP / KK) are deleted, row and bytes; the case row, its ticket, category, dates
+ * attachments (photos, scans of KTP / KK) and the documents desks attached to its referrals are deleted, row and bytes; the case row, its ticket, category, dates
  * and status stay for statistics. The case's subject person loses name, NIK and birth place only when neither
  * they nor their household has any case still open.
  * Decided DTKS proposals (usulan: approved, rejected, or found in the register) decided more than N years ago
@@ -85,12 +85,15 @@ export async function purgeExpiredCases(
       const events = await tx.caseEvent.updateMany({ where: { caseId: id, note: { not: null } }, data: { note: ANONYMISED } });
       const attachments = await tx.attachment.findMany({ where: { caseId: id }, select: { storageKey: true } });
       await tx.attachment.deleteMany({ where: { caseId: id } });
-      keys.push(...attachments.map((a) => a.storageKey));
+      // The destination desks' documents on the case's referrals (proof of service, letters) go with it.
+      const referralDocs = await tx.referralAttachment.findMany({ where: { referral: { caseId: id } }, select: { storageKey: true } });
+      await tx.referralAttachment.deleteMany({ where: { referral: { caseId: id } } });
+      keys.push(...attachments.map((a) => a.storageKey), ...referralDocs.map((a) => a.storageKey));
       await writeAudit(tx, actor, {
         action: "privacy.purge", entity: "case", entityId: id, regionCode: c.regionCode, districtCode: c.districtCode,
         after: {
           retentionYears: years, cutoff: cutoff.toISOString(), fields: ["need", "reporterName", "reporterPhone", "reporterRelation"],
-          notes: notes.count, events: events.count, attachments: attachments.length,
+          notes: notes.count, events: events.count, attachments: attachments.length, referralDocuments: referralDocs.length,
         },
       });
       result.cases++;

@@ -8,7 +8,7 @@ import { loadReferralFor } from "./load-referral.ts";
 import { SHARED_FIELD_LABELS, sharedFieldsFor } from "./minimum-data.ts";
 import { ageInYears } from "./routing.ts";
 import { DECIDER_ROLES, referralSides } from "./sides.ts";
-import { DESK_OPEN_STATUSES, movesFor } from "./status.ts";
+import { ATTACHABLE_STATUSES, DESK_OPEN_STATUSES, movesFor } from "./status.ts";
 
 const scope = (actor: TActor) => referralScopeWhere(actor) as Prisma.ReferralWhereInput;
 
@@ -112,15 +112,21 @@ export async function getReferral(actor: TActor, id: string) {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) return null;
     throw e;
   }
-  const [rows, events, essentials, chainNext] = await Promise.all([
+  const [rows, events, essentials, chainNext, attachments] = await Promise.all([
     withNames([r]),
     db.referralEvent.findMany({ where: { referralId: r.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     referralEssentials(r.caseId, r.serviceCategory),
     db.referral.findFirst({ where: { redirectedFromId: r.id }, select: { id: true } }),
+    db.referralAttachment.findMany({
+      where: { referralId: r.id }, orderBy: { createdAt: "asc" },
+      select: { id: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true },
+    }),
   ]);
   const sides = referralSides(actor, r);
   return {
-    ...rows[0], ...r, events, essentials, sides, chainNextId: chainNext?.id ?? null,
+    ...rows[0], ...r, events, essentials, sides, chainNextId: chainNext?.id ?? null, attachments,
+    /** The destination desk adds documents once it has accepted the referral (add-referral-attachment.ts). */
+    mayAttach: sides.includes("destination") && (ATTACHABLE_STATUSES as readonly string[]).includes(r.status),
     moves: movesFor(r.status, sides, r.requiresDecision),
     /** The originating side sees the case; a desk sees only the referral. */
     showCaseLink: sides.includes("origin") || sides.includes("decider") || actor.role === "DINSOS" || actor.role === "SUPERVISOR",

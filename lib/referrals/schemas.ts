@@ -51,3 +51,11 @@ export const ZRoutingRuleInput = z.strictObject({
   if (v.minAge != null && v.maxAge != null && v.minAge > v.maxAge) ctx.addIssue({ code: "custom", path: ["maxAge"], message: "Usia maksimal harus ≥ usia minimal." });
 });
 export type TRoutingRuleInput = z.infer<typeof ZRoutingRuleInput>;
+
+/** The destination desk's document upload (a photo or PDF; the real type is checked from the bytes). */
+export const ZAddReferralAttachmentForm = z.strictObject({
+  referralId: z.string().trim().min(1, "Rujukan tidak dikenal.").max(64, "Rujukan tidak dikenal."),
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, {
+    message: "Pilih berkas foto (JPG, PNG, WebP) atau PDF.",
+  }),
+});

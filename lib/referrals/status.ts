@@ -162,3 +162,6 @@ export function caseStatusFromReferrals(caseStatus: TCaseStatusLike, referrals: 
   else return null;
   return target === caseStatus ? null : target;
 }
+
+/** When the destination desk may attach documents: while it works the referral and after the outcome (proof may follow it). */
+export const ATTACHABLE_STATUSES = ["DITERIMA", "DALAM_PROSES", "SELESAI"] as const satisfies readonly TReferralStatus[];

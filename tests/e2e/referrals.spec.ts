@@ -67,6 +67,13 @@ test("front office refers to Dinas Kesehatan, the manajer decides, the Dinkes de
   await dinkes.getByTestId("desk-inbox").getByRole("link", { name: ticketNo }).click();
   await dinkes.getByRole("button", { name: "Terima rujukan" }).click();
   await expect(dinkes.getByTestId("referral-status").first()).toHaveText("Diterima");
+  // The hospital's reply, attached as proof of the service.
+  await dinkes.getByLabel(/Bukti layanan atau surat balasan/).setInputFiles({
+    name: "surat-balasan-rsud.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% surat balasan RSUD\n"),
+  });
+  await dinkes.getByRole("button", { name: "Lampirkan dokumen" }).click();
+  await expect(dinkes.getByText("Lampiran surat-balasan-rsud.pdf diunggah.")).toBeVisible();
+  await expect(dinkes.getByTestId("referral-attachments")).toContainText("surat-balasan-rsud.pdf");
   await dinkes.getByRole("button", { name: "Catat hasil dan selesaikan" }).click();
   await expect(dinkes.locator("#outcome-error")).toContainText("Pilih hasil layanan");
   await dinkes.getByLabel(/Hasil layanan/).selectOption("LAYANAN_DIBERIKAN");
@@ -79,6 +86,15 @@ test("front office refers to Dinas Kesehatan, the manajer decides, the Dinkes de
   await expect(fo.getByTestId("case-referrals").getByTestId("referral-outcome")).toContainText("Layanan diberikan");
   await expect(fo.getByTestId("case-referrals").getByTestId("referral-outcome")).toContainText("PBI-APBD aktif");
   expect((await sql<{ status: string }>(`SELECT status FROM "case" WHERE id = $1`, [caseId]))[0].status).toBe("SELESAI");
+  // …and the desk's document on the referral, which it may download; the Dinas Pendidikan desk may not.
+  await fo.getByTestId("case-referrals").getByRole("link", { name: /Dinas Kesehatan/ }).first().click();
+  const doc = fo.getByTestId("referral-attachments").getByRole("link", { name: "surat-balasan-rsud.pdf" });
+  await expect(doc).toBeVisible();
+  const href = (await doc.getAttribute("href"))!;
+  const download = await fo.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect((await disdik.request.get(href)).status()).toBe(404);
 
   // 6. The slip carries the check code; the public status page (no login) shows "Selesai" and no personal data.
   await fo.goto(`/kasus/${caseId}/slip`);

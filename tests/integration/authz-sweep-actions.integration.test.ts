@@ -128,6 +128,12 @@ const CALLS: Record<string, TRow> = {
     input: (w) => ({ referralId: w.referral.id, version: String(w.referral.version), to: "DITERIMA" }),
     allowed: onReferral, stricter: true,
   },
+  // The lib adds the party rule: only the destination desk, once it accepted the referral — the sweep's referral is
+  // still DIKIRIM, so nobody succeeds here; the allowed path is tested in referrals.integration.test.ts.
+  addReferralAttachmentAction: {
+    input: (w) => ({ referralId: w.referral.id, file: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], "bukti.pdf", { type: "application/pdf" }) }),
+    allowed: onReferral, stricter: true, noSuccess: true,
+  },
   markNotificationsReadAction: { input: () => ({}), allowed: () => true, ownDistrict: true },
   // layanan-baru
   registerIntakeAction: {

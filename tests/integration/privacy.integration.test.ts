@@ -122,6 +122,17 @@ describe("privacy: data-subject export and retention purge", () => {
       storageKey: await file(`35.77/${caseId}/${uniqueId()}.jpg`),
     } });
     const oldScan = await attach(old.caseId, "ktp-warga-berkas-lama.jpg");
+    // A desk's proof of service on the old case's referral goes with the case.
+    const desk = await makeOffice({ kind: "SKPD" });
+    const referral = await db.referral.create({ data: {
+      districtCode: "35.77", regionCode: KELURAHAN, caseId: old.caseId, fromOfficeId: (await db.case.findUniqueOrThrow({ where: { id: old.caseId } })).officeId,
+      toOfficeId: desk.id, serviceCategory: "kesehatan", reason: "Biaya berobat.", status: "SELESAI", outcome: "LAYANAN_DIBERIKAN", legalBasis: "TUGAS_LAYANAN_PUBLIK",
+      dueAt: longAgo, verificationCode: `V${uniqueId()}`, createdById: old.fo.id,
+    } });
+    const proof = await db.referralAttachment.create({ data: {
+      referralId: referral.id, districtCode: "35.77", uploadedById: old.fo.id, fileName: "surat-balasan.pdf", contentType: "application/pdf",
+      sizeBytes: 3, sha256: "2".repeat(64), storageKey: await file(`35.77/rujukan/${referral.id}/${uniqueId()}.pdf`),
+    } });
     const recentScan = await attach(recent.caseId, "ktp-warga-berkas-baru.jpg");
     await db.case.update({ where: { id: old.caseId }, data: { status: "SELESAI", closedAt: longAgo } });
     await db.case.update({ where: { id: recent.caseId }, data: { status: "SELESAI", closedAt: new Date(Date.now() - YEAR) } });
@@ -144,11 +155,13 @@ describe("privacy: data-subject export and retention purge", () => {
     expect(store.has(photo.storageKey)).toBe(true);
 
     const r = await purgeExpiredCases(OPERATOR, { years: 10, store });
-    expect(r).toMatchObject({ proposals: 1, files: 2, filesFailed: 0 });
+    expect(r).toMatchObject({ proposals: 1, files: 3, filesFailed: 0 });
     expect(r.cases).toBeGreaterThanOrEqual(1);
 
     expect(await db.attachment.findUnique({ where: { id: oldScan.id } })).toBeNull();
     expect(store.has(oldScan.storageKey)).toBe(false);
+    expect(await db.referralAttachment.findUnique({ where: { id: proof.id } })).toBeNull();
+    expect(store.has(proof.storageKey)).toBe(false);
     expect(await db.attachment.findUnique({ where: { id: recentScan.id } })).not.toBeNull();
     expect(store.has(recentScan.storageKey)).toBe(true);
 
@@ -163,7 +176,7 @@ describe("privacy: data-subject export and retention purge", () => {
     const [audit] = await auditRows({ action: "privacy.purge", entityId: decidedLongAgo });
     expect(audit.after).toMatchObject({ photos: 1, fields: ["reason", "verivaliNote", "decisionReason"] });
     expect(JSON.stringify(audit.after)).not.toContain("Kenanga");
-    expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))[0].after).toMatchObject({ attachments: 1 });
+    expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))[0].after).toMatchObject({ attachments: 1, referralDocuments: 1 });
     expect(await purgeExpiredCases(OPERATOR, { years: 10, store })).toMatchObject({ cases: 0, proposals: 0, files: 0 });
   });
 });

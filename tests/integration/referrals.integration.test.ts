@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { TFileStore } from "@/lib/cases/file-store";
 import { db } from "@/lib/db/client";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { unreadCount } from "@/lib/notifications/queries";
+import { addReferralAttachment, getReferralAttachmentForDownload } from "@/lib/referrals/add-referral-attachment";
 import { createReferral } from "@/lib/referrals/create-referral";
 import { escalateReferrals } from "@/lib/referrals/escalate";
 import { referralLetterPdf } from "@/lib/referrals/letter";
@@ -80,6 +82,46 @@ describe("referrals: routing, penetapan, desk work, the case follows", () => {
     const seen = await listCaseReferrals(actorOf(d.fo), c.id);
     expect(seen[0]).toMatchObject({ status: "SELESAI", outcome: "LAYANAN_DIBERIKAN", outcomeNote: "PBI-APBD aktif." });
     expect((await auditRows({ entityId: created.id })).map((a) => a.action)).toEqual(["referral.create", "referral.transition", "referral.transition", "referral.transition"]);
+  });
+
+  it("the destination desk attaches proof of the service; the originating office sees and downloads it, another desk cannot", async () => {
+    const d = await district();
+    const files = new Map<string, Uint8Array>();
+    const store: TFileStore = { put: async (k, b) => { files.set(k, b); }, get: async (k) => files.get(k) ?? null, remove: async (k) => { files.delete(k); } };
+    const pdf = new TextEncoder().encode("%PDF-1.4 surat keterangan telah dilayani");
+    const c = await makeCase(d.puskesos.id, d.fo.id);
+    const r = await createReferral(actorOf(d.manajer), { caseId: c.id, serviceCategory: "kesehatan", reason: REASON, legalBasis: "TUGAS_LAYANAN_PUBLIK" });
+    const sent = await transitionReferral(actorOf(d.manajer), { referralId: r.id, version: 1, to: "DIKIRIM" });
+    const desk = actorOf(d.dinkesDesk);
+    const attach = (actor: ReturnType<typeof actorOf>, bytes = pdf, fileName = "Surat balasan RSUD.pdf") =>
+      addReferralAttachment(actor, { referralId: r.id, fileName, bytes }, {}, store);
+
+    // Not before the desk accepted it; never by the originating office or another desk.
+    await expect(attach(desk)).rejects.toMatchObject({ code: "CONFLICT" });
+    const accepted = await transitionReferral(desk, { referralId: r.id, version: sent.version, to: "DITERIMA" });
+    await expect(attach(actorOf(d.fo))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(attach(actorOf(d.disdikDesk))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Only a photo or a PDF, by its bytes.
+    await expect(attach(desk, new TextEncoder().encode("MZ\u0090 program"), "bukti.pdf")).rejects.toMatchObject({ code: "INVALID", fieldErrors: { file: [expect.stringContaining("Jenis berkas")] } });
+
+    const doc = await attach(desk);
+    expect(doc).toMatchObject({ fileName: "Surat balasan RSUD.pdf", contentType: "application/pdf" });
+    await transitionReferral(desk, { referralId: r.id, version: accepted.version, to: "SELESAI", outcome: "LAYANAN_DIBERIKAN" });
+    const photo = await attach(desk, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]), "kwitansi.jpg"); // proof may follow the outcome
+
+    // The originating office sees both on the referral and may download them; the desk's page offers the upload.
+    const origin = await getReferral(actorOf(d.fo), r.id);
+    expect(origin?.attachments.map((a) => a.fileName)).toEqual(["Surat balasan RSUD.pdf", "kwitansi.jpg"]);
+    expect(origin?.mayAttach).toBe(false);
+    expect((await getReferral(desk, r.id))?.mayAttach).toBe(true);
+    const download = await getReferralAttachmentForDownload(actorOf(d.fo), r.id, doc.id);
+    expect(download && files.get(download.storageKey)).toEqual(pdf);
+    expect(await getReferralAttachmentForDownload(actorOf(d.disdikDesk), r.id, doc.id)).toBeNull();
+    expect(await getReferralAttachmentForDownload(actorOf(d.fo), r.id, "lain")).toBeNull();
+
+    expect((await auditRows({ entityId: r.id, action: "referral.attachment" })).map((a) => (a.after as { attachmentId: string }).attachmentId)).toEqual([doc.id, photo.id]);
+    const events = await db.referralEvent.findMany({ where: { referralId: r.id, kind: "attachment" }, orderBy: { at: "asc" } });
+    expect(events.map((e) => e.note)).toEqual(["Surat balasan RSUD.pdf", "kwitansi.jpg"]);
   });
 
   it("a desk of Dinas Pendidikan cannot see referrals addressed to Dinas Kesehatan (list, detail, code, change)", async () => {

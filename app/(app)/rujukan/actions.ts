@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
+import { addReferralAttachment } from "@/lib/referrals/add-referral-attachment";
 import { createReferral } from "@/lib/referrals/create-referral";
-import { ZCreateReferralInput, ZTransitionReferralInput } from "@/lib/referrals/schemas";
+import { ZAddReferralAttachmentForm, ZCreateReferralInput, ZTransitionReferralInput } from "@/lib/referrals/schemas";
 import { transitionReferral } from "@/lib/referrals/transition-referral";
 
 export const createReferralAction = defineAction(
@@ -25,6 +26,16 @@ export const transitionReferralAction = defineAction(
     revalidatePath(`/rujukan/${input.referralId}`);
     revalidatePath("/rujukan");
     return r;
+  },
+);
+
+export const addReferralAttachmentAction = defineAction(
+  { schema: ZAddReferralAttachmentForm, permission: { action: "update", resource: "referral" } },
+  async ({ referralId, file }, { user, ip }) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await addReferralAttachment(user, { referralId, fileName: file.name, bytes }, { ip });
+    revalidatePath(`/rujukan/${referralId}`);
+    return { id: result.id, fileName: result.fileName };
   },
 );
 

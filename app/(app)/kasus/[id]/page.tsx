@@ -149,7 +149,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
 
           <Section title="Lampiran">
-            {mayUpdate && open ? <AttachmentForm caseId={c.id} action={addAttachmentAction} /> : null}
+            {mayUpdate && open ? <AttachmentForm target={{ name: "caseId", value: c.id }} action={addAttachmentAction} /> : null}
             {c.attachments.length === 0 ? <p className="mt-3 text-slate-700">Belum ada lampiran.</p> : (
               <ul className="mt-3 divide-y" data-testid="attachments">
                 {c.attachments.map((a) => (

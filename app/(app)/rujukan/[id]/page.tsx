@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { AttachmentForm } from "@/components/cases/attachment-form";
 import { ReferralMoveForm } from "@/components/referrals/referral-move-form";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { SERVICE_CATEGORY_LABELS, type TServiceCategory } from "@/lib/cases/categories";
+import { formatFileSize } from "@/lib/cases/labels";
 import { formatDateTime } from "@/lib/format";
 import { destinationOffices, getReferral } from "@/lib/referrals/queries";
 import { LEGAL_BASIS_LABELS } from "@/lib/referrals/schemas";
 import { REFERRAL_ACTION_LABELS, REFERRAL_OUTCOME_LABELS, REFERRAL_OUTCOMES, REFERRAL_STATUS_LABELS } from "@/lib/referrals/status";
-import { transitionReferralAction } from "../actions";
+import { addReferralAttachmentAction, transitionReferralAction } from "../actions";
 
 export const metadata: Metadata = { title: "Rujukan" };
 
@@ -52,6 +54,29 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             {r.declineReason ? <p className="mt-3 rounded bg-red-50 p-2">Ditolak: {r.declineReason}</p> : null}
             {r.showCaseLink ? <p className="mt-3"><Link className="underline" href={`/kasus/${r.caseId}`}>Buka kasus {r.ticketNo}</Link></p> : null}
           </section>
+          <section className="rounded-lg border bg-white p-4" aria-labelledby="r-docs">
+            <h2 id="r-docs" className="mb-2 text-lg font-semibold">Dokumen hasil layanan</h2>
+            {r.mayAttach ? (
+              <AttachmentForm target={{ name: "referralId", value: r.id }} action={addReferralAttachmentAction}
+                label="Bukti layanan atau surat balasan: foto atau PDF (maksimal 5 MB)" submitLabel="Lampirkan dokumen" />
+            ) : null}
+            {r.attachments.length === 0 ? (
+              <p className="mt-2 text-slate-700">
+                {r.mayAttach ? "Belum ada dokumen. Lampirkan bukti layanan agar kantor perujuk dapat melihatnya." : "Belum ada dokumen dari meja tujuan."}
+              </p>
+            ) : (
+              <ul className="mt-3 divide-y" data-testid="referral-attachments">
+                {r.attachments.map((a) => (
+                  <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
+                    <a href={`/rujukan/${r.id}/lampiran/${a.id}`} className="underline">{a.fileName}</a>
+                    <span className="text-sm text-slate-600">
+                      {a.contentType === "application/pdf" ? "PDF" : "Foto"} · {formatFileSize(a.sizeBytes)} · {formatDateTime(a.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section className="rounded-lg border bg-white p-4" aria-labelledby="r-data">
             <h2 id="r-data" className="mb-2 text-lg font-semibold">Data warga yang dibagikan</h2>
             <p className="mb-2 text-sm text-slate-600">Hanya data yang diperlukan untuk layanan ini (UU 27/2022). Dasar: {LEGAL_BASIS_LABELS[r.legalBasis]}{r.consentBy ? ` — ${r.consentBy}` : ""}.</p>
@@ -64,7 +89,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             <ol className="flex flex-col gap-2 border-l-2 border-slate-300 pl-4">
               {r.events.map((e) => (
                 <li key={String(e.id)} data-testid="referral-event">
-                  <p className="font-medium">{e.kind === "status" && e.toStatus ? `Status: ${e.fromStatus ? REFERRAL_STATUS_LABELS[e.fromStatus] + " → " : ""}${REFERRAL_STATUS_LABELS[e.toStatus]}` : e.kind === "created" ? "Rujukan dibuat" : e.kind === "overdue" ? "Lewat tenggat" : e.kind === "escalated" ? "Dieskalasi ke supervisor" : e.kind}</p>
+                  <p className="font-medium">{e.kind === "status" && e.toStatus ? `Status: ${e.fromStatus ? REFERRAL_STATUS_LABELS[e.fromStatus] + " → " : ""}${REFERRAL_STATUS_LABELS[e.toStatus]}` : e.kind === "created" ? "Rujukan dibuat" : e.kind === "overdue" ? "Lewat tenggat" : e.kind === "escalated" ? "Dieskalasi ke supervisor" : e.kind === "attachment" ? "Dokumen dilampirkan" : e.kind}</p>
                   {e.note ? <p className="text-slate-800">“{e.note}”</p> : null}
                   <p className="text-sm text-slate-600">{e.actorLabel} · {formatDateTime(e.at)}</p>
                 </li>

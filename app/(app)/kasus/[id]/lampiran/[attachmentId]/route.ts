@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fileStore } from "@/lib/cases/file-store";
+import { storedFileResponse } from "@/lib/cases/stored-file-response";
 import { getAttachmentForDownload } from "@/lib/cases/queries";
 
 /**
@@ -15,16 +16,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const attachment = await getAttachmentForDownload(user, id, attachmentId);
   const bytes = attachment ? await fileStore().get(attachment.storageKey) : null;
   if (!attachment || !bytes) return new NextResponse("Lampiran tidak ditemukan.", { status: 404 });
-  // The type was detected from the file's bytes at upload; images open in the browser, PDFs download.
-  const disposition = attachment.contentType.startsWith("image/") ? "inline" : "attachment";
-  return new NextResponse(Buffer.from(bytes), {
-    headers: {
-      "Content-Type": attachment.contentType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return storedFileResponse(attachment, bytes);
 }

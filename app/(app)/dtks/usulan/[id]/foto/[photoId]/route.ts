@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fileStore } from "@/lib/cases/file-store";
+import { storedFileResponse } from "@/lib/cases/stored-file-response";
 import { getProposalPhotoForDownload } from "@/lib/dtks/proposals";
 
 /**
@@ -15,15 +16,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const photo = await getProposalPhotoForDownload(user, id, photoId);
   const bytes = photo ? await fileStore().get(photo.storageKey) : null;
   if (!photo || !bytes) return new NextResponse("Foto tidak ditemukan.", { status: 404 });
-  return new NextResponse(Buffer.from(bytes), {
-    headers: {
-      // Detected from the bytes at upload: only JPG, PNG or WebP are ever stored here.
-      "Content-Type": photo.contentType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return storedFileResponse(photo, bytes);
 }
