@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { exportSubjectData } from "./export.ts";
-import { purgeExpiredCases } from "./purge.ts";
+import { purgeExpiredRecords } from "./purge.ts";
 
 /** `npm run simpul -- privacy export --nik N [--out FILE]` / `privacy purge [--years N] [--dry-run]`. */
 export async function privacyCli(
@@ -21,7 +21,7 @@ export async function privacyCli(
     }
     return 0;
   }
-  const r = await purgeExpiredCases(actor, { years: values.years ? Number(values.years) : undefined, dryRun: values["dry-run"] });
+  const r = await purgeExpiredRecords(actor, { years: values.years ? Number(values.years) : undefined, dryRun: values["dry-run"] });
   const cutoff = r.cutoff.toISOString().slice(0, 10);
   console.log(r.dryRun
     ? `Uji coba: ${r.cases} kasus selesai dan ${r.proposals} usulan DTKS yang diputus sebelum ${cutoff} (retensi ${r.years} tahun) akan dianonimkan.`

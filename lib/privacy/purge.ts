@@ -7,9 +7,9 @@ import { db } from "@/lib/db/client";
  * Retention (UU 27/2022: data kept no longer than needed for its purpose). Closed cases — SELESAI, DITUTUP,
  * DIBATALKAN — whose closing (or resolution, or last change) is older than N years are anonymised in place:
  * the need text, reporter name/phone/relation, note bodies and free-text event notes are replaced, and the
- * attachments (photos, scans of KTP / KK) and the documents desks attached to its referrals are deleted, row and bytes; the case row, its ticket, category, dates
- * and status stay for statistics. The case's subject person loses name, NIK and birth place only when neither
- * they nor their household has any case still open.
+ * attachments (photos, scans of KTP / KK) and the documents desks attached to its referrals are deleted, row and
+ * bytes; the case row, its ticket, category, dates and status stay for statistics. The case's subject person loses
+ * name, NIK and birth place only when neither they nor their household has any case still open.
  * Decided DTKS proposals (usulan: approved, rejected, or found in the register) decided more than N years ago
  * lose their free text (reason, verivali note, decision reason) and their verivali photos; status, category,
  * region and dates stay for the counts.
@@ -31,13 +31,13 @@ export function retentionYears(): number {
 
 export type TPurgeResult = {
   years: number; cutoff: Date; cases: number; persons: number; proposals: number;
-  /** Stored files deleted (case attachments and verivali photos), and those the store failed to delete. */
+  /** Stored files deleted (case attachments, referral documents, verivali photos), and those the store failed to delete. */
   files: number;
   filesFailed: number;
   dryRun: boolean;
 };
 
-export async function purgeExpiredCases(
+export async function purgeExpiredRecords(
   actor: TAuditActor,
   opts: { years?: number; now?: Date; dryRun?: boolean; store?: TFileStore } = {},
 ): Promise<TPurgeResult> {

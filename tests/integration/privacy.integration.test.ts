@@ -5,7 +5,7 @@ import { registerIntake } from "@/lib/cases/register-intake";
 import { db } from "@/lib/db/client";
 import { createProposal } from "@/lib/dtks/proposals";
 import { exportSubjectData } from "@/lib/privacy/export";
-import { ANONYMISED, purgeExpiredCases } from "@/lib/privacy/purge";
+import { ANONYMISED, purgeExpiredRecords } from "@/lib/privacy/purge";
 import { actorOf, auditRows, KELURAHAN, makeOffice, makeUser, uniqueId } from "../support/factories";
 
 const OPERATOR = { id: null, label: "cli:petugas-ppid" };
@@ -87,10 +87,10 @@ describe("privacy: data-subject export and retention purge", () => {
     });
     await db.case.update({ where: { id: recent.caseId }, data: { status: "SELESAI", closedAt: new Date(Date.now() - 2 * YEAR) } });
 
-    expect(await purgeExpiredCases(OPERATOR, { years: 10, dryRun: true })).toMatchObject({ cases: 2, dryRun: true });
+    expect(await purgeExpiredRecords(OPERATOR, { years: 10, dryRun: true })).toMatchObject({ cases: 2, dryRun: true });
     expect((await db.case.findUniqueOrThrow({ where: { id: old.caseId } })).need).not.toBe(ANONYMISED);
 
-    const r = await purgeExpiredCases(OPERATOR, { years: 10 });
+    const r = await purgeExpiredRecords(OPERATOR, { years: 10 });
     expect(r).toMatchObject({ cases: 2, persons: 1 });
 
     const c = await db.case.findUniqueOrThrow({ where: { id: old.caseId } });
@@ -106,7 +106,7 @@ describe("privacy: data-subject export and retention purge", () => {
 
     expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))).toHaveLength(1);
     expect((await auditRows({ action: "privacy.anonymise-person", entityId: p.id }))).toHaveLength(1);
-    expect(await purgeExpiredCases(OPERATOR, { years: 10 })).toMatchObject({ cases: 0, persons: 0 });
+    expect(await purgeExpiredRecords(OPERATOR, { years: 10 })).toMatchObject({ cases: 0, persons: 0 });
   });
 
   it("purge deletes the attachments of an expired case and the free text and verivali photos of long-decided DTKS proposals", async () => {
@@ -151,10 +151,10 @@ describe("privacy: data-subject export and retention purge", () => {
     const decidedRecently = await proposal(recent, { status: "DITOLAK", decidedAt: new Date(Date.now() - YEAR), decisionReason: "Data ganda." });
     const stillOpen = await proposal(recent, { status: "DIVERIFIKASI", updatedAt: longAgo });
 
-    expect(await purgeExpiredCases(OPERATOR, { years: 10, dryRun: true, store })).toMatchObject({ proposals: 1, files: 0 });
+    expect(await purgeExpiredRecords(OPERATOR, { years: 10, dryRun: true, store })).toMatchObject({ proposals: 1, files: 0 });
     expect(store.has(photo.storageKey)).toBe(true);
 
-    const r = await purgeExpiredCases(OPERATOR, { years: 10, store });
+    const r = await purgeExpiredRecords(OPERATOR, { years: 10, store });
     expect(r).toMatchObject({ proposals: 1, files: 3, filesFailed: 0 });
     expect(r.cases).toBeGreaterThanOrEqual(1);
 
@@ -177,7 +177,7 @@ describe("privacy: data-subject export and retention purge", () => {
     expect(audit.after).toMatchObject({ photos: 1, fields: ["reason", "verivaliNote", "decisionReason"] });
     expect(JSON.stringify(audit.after)).not.toContain("Kenanga");
     expect((await auditRows({ action: "privacy.purge", entityId: old.caseId }))[0].after).toMatchObject({ attachments: 1, referralDocuments: 1 });
-    expect(await purgeExpiredCases(OPERATOR, { years: 10, store })).toMatchObject({ cases: 0, proposals: 0, files: 0 });
+    expect(await purgeExpiredRecords(OPERATOR, { years: 10, store })).toMatchObject({ cases: 0, proposals: 0, files: 0 });
   });
 });
 
