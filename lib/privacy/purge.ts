@@ -8,8 +8,10 @@ import { db } from "@/lib/db/client";
  * DIBATALKAN — whose closing (or resolution, or last change) is older than N years are anonymised in place:
  * the need text, reporter name/phone/relation, note bodies and free-text event notes are replaced, and the
  * attachments (photos, scans of KTP / KK) and the documents desks attached to its referrals are deleted, row and
- * bytes; the case row, its ticket, category, dates and status stay for statistics. The case's subject person loses
- * name, NIK and birth place only when neither they nor their household has any case still open.
+ * bytes; its referrals lose their free text (reason, outcome note, decline reason, consent names, event notes).
+ * The case row, its ticket, category, dates and status stay for statistics, and so do its referrals' destination,
+ * status, outcome and dates. The case's subject person loses name, NIK and birth place only when neither they nor
+ * their household has any case still open.
  * Decided DTKS proposals (usulan: approved, rejected, or found in the register) decided more than N years ago
  * lose their free text (reason, verivali note, decision reason) and their verivali photos; status, category,
  * region and dates stay for the counts.
@@ -85,6 +87,16 @@ export async function purgeExpiredRecords(
       const events = await tx.caseEvent.updateMany({ where: { caseId: id, note: { not: null } }, data: { note: ANONYMISED } });
       const attachments = await tx.attachment.findMany({ where: { caseId: id }, select: { storageKey: true } });
       await tx.attachment.deleteMany({ where: { caseId: id } });
+      // The case's referrals carry its story too: their free text, the consenting guardian's name and the event notes.
+      const referrals = await tx.$executeRaw`
+        UPDATE referral SET reason = ${ANONYMISED},
+          outcome_note = CASE WHEN outcome_note IS NULL THEN NULL ELSE ${ANONYMISED} END,
+          decline_reason = CASE WHEN decline_reason IS NULL THEN NULL ELSE ${ANONYMISED} END,
+          consent_by = CASE WHEN consent_by IS NULL THEN NULL ELSE ${ANONYMISED} END,
+          consent_override_reason = CASE WHEN consent_override_reason IS NULL THEN NULL ELSE ${ANONYMISED} END,
+          version = version + 1
+        WHERE case_id = ${id}`;
+      await tx.$executeRaw`UPDATE referral_event SET note = ${ANONYMISED} WHERE note IS NOT NULL AND referral_id IN (SELECT id FROM referral WHERE case_id = ${id})`;
       // The destination desks' documents on the case's referrals (proof of service, letters) go with it.
       const referralDocs = await tx.referralAttachment.findMany({ where: { referral: { caseId: id } }, select: { storageKey: true } });
       await tx.referralAttachment.deleteMany({ where: { referral: { caseId: id } } });
@@ -93,7 +105,7 @@ export async function purgeExpiredRecords(
         action: "privacy.purge", entity: "case", entityId: id, regionCode: c.regionCode, districtCode: c.districtCode,
         after: {
           retentionYears: years, cutoff: cutoff.toISOString(), fields: ["need", "reporterName", "reporterPhone", "reporterRelation"],
-          notes: notes.count, events: events.count, attachments: attachments.length, referralDocuments: referralDocs.length,
+          notes: notes.count, events: events.count, attachments: attachments.length, referrals, referralDocuments: referralDocs.length,
         },
       });
       result.cases++;

@@ -126,7 +126,8 @@ describe("privacy: data-subject export and retention purge", () => {
     const desk = await makeOffice({ kind: "SKPD" });
     const referral = await db.referral.create({ data: {
       districtCode: "35.77", regionCode: KELURAHAN, caseId: old.caseId, fromOfficeId: (await db.case.findUniqueOrThrow({ where: { id: old.caseId } })).officeId,
-      toOfficeId: desk.id, serviceCategory: "kesehatan", reason: "Biaya berobat.", status: "SELESAI", outcome: "LAYANAN_DIBERIKAN", legalBasis: "TUGAS_LAYANAN_PUBLIK",
+      toOfficeId: desk.id, serviceCategory: "kesehatan", reason: "Biaya berobat Bu Warga Berkas Lama.", status: "SELESAI", outcome: "LAYANAN_DIBERIKAN",
+      outcomeNote: "Dirawat di RSUD.", consentBy: "Suami, Pak Lama", legalBasis: "PERSETUJUAN_WARGA",
       dueAt: longAgo, verificationCode: `V${uniqueId()}`, createdById: old.fo.id,
     } });
     const proof = await db.referralAttachment.create({ data: {
@@ -160,6 +161,9 @@ describe("privacy: data-subject export and retention purge", () => {
 
     expect(await db.attachment.findUnique({ where: { id: oldScan.id } })).toBeNull();
     expect(store.has(oldScan.storageKey)).toBe(false);
+    expect(await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).toMatchObject({
+      reason: ANONYMISED, outcomeNote: ANONYMISED, consentBy: ANONYMISED, declineReason: null, status: "SELESAI", outcome: "LAYANAN_DIBERIKAN",
+    });
     expect(await db.referralAttachment.findUnique({ where: { id: proof.id } })).toBeNull();
     expect(store.has(proof.storageKey)).toBe(false);
     expect(await db.attachment.findUnique({ where: { id: recentScan.id } })).not.toBeNull();
