@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Machine-readable facts for a client that can act on them (e.g. the existing household of a duplicate NIK). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = "AppError";

@@ -1,5 +1,5 @@
 // Pure: the outreach form's values → the intake API's JSON (POST /api/v1/cases). Unit-tested.
-import type { TOutreachDraft } from "./queue-db.ts";
+import type { TOutreachDraft, TQueueItem } from "./queue-db.ts";
 
 export type TFieldUser = { name: string; rtList: readonly string[]; scopeRegionCode: string };
 
@@ -55,4 +55,19 @@ const FIELD_NAMES: Record<string, string> = {
 export function explainFieldErrors(fieldErrors: Record<string, string[]> | undefined): string[] {
   if (!fieldErrors) return [];
   return Object.entries(fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => (FIELD_NAMES[k] ? `${FIELD_NAMES[k]}: ${m}` : m)));
+}
+
+/**
+ * The volunteer's answer to a conflict: report on the household the server already has (the person with that NIK as
+ * the subject) instead of registering it again. What they wrote about the condition stays; the item waits to be sent
+ * again under the same key.
+ */
+export function reportOnServerHousehold(item: TQueueItem, now: number): TQueueItem {
+  if (!item.conflict) return item;
+  const { householdId, personId, personName, rt } = item.conflict;
+  const draft: TOutreachDraft = { ...item.draft, householdMode: "existing", householdId, subjectPersonId: personId };
+  return {
+    ...item, draft, label: draftLabel(draft, `${personName} · RT ${rt}`), status: "menunggu", updatedAt: now,
+    error: undefined, fieldErrors: undefined, conflict: undefined,
+  };
 }

@@ -43,7 +43,17 @@ export type TQueueItem = {
   /** Why the server refused it, in its own words, and per field. */
   error?: string;
   fieldErrors?: Record<string, string[]>;
+  /**
+   * A "new household" report whose NIK the server already holds, in a household this volunteer may open (it may
+   * have been registered while the phone was offline): the server's version, shown next to the volunteer's.
+   */
+  conflict?: TServerHousehold;
   attempts: number;
+};
+
+/** The server's household for a NIK the volunteer typed as new (lib/households/duplicate-checks.ts TExistingHousehold). */
+export type TServerHousehold = {
+  householdId: string; personId: string; personName: string; address: string; rt: string; rw: string; regionCode: string;
 };
 
 function open(): Promise<IDBDatabase> {

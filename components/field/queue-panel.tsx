@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import type { TFieldUser } from "./build-payload.ts";
-import { explainFieldErrors } from "./build-payload.ts";
-import { deleteQueueItem, listQueue, QUEUE_CHANGED, type TQueueItem } from "./queue-db.ts";
+import { explainFieldErrors, reportOnServerHousehold } from "./build-payload.ts";
+import { deleteQueueItem, listQueue, putQueueItem, QUEUE_CHANGED, type TQueueItem } from "./queue-db.ts";
 import { syncQueue } from "./sync.ts";
 
 const STATUS_TEXT: Record<TQueueItem["status"], string> = {
@@ -85,7 +85,31 @@ export function QueuePanel({ userId, user, pages }: { userId: string; user: TFie
                   <ul className="list-disc pl-5">{explainFieldErrors(item.fieldErrors).map((m) => <li key={m}>{m}</li>)}</ul>
                 </div>
               ) : null}
+              {item.status === "ditolak" && item.conflict ? (
+                <div className="mt-2 flex flex-col gap-2" data-testid="queue-conflict">
+                  <p className="text-sm font-medium">NIK ini sudah terdaftar di server (mungkin didaftarkan saat HP Anda tanpa sinyal). Bandingkan:</p>
+                  <div className="grid gap-2 sm:grid-cols-2">
+                    <div className="rounded border border-slate-300 p-2 text-sm" data-testid="conflict-mine">
+                      <p className="font-medium">Yang Anda tulis</p>
+                      <p>{item.draft.newHeadName || "—"}</p>
+                      <p>{item.draft.newAddress || "—"}, RT {item.draft.newRt || "—"}/RW {item.draft.newRw || "—"}</p>
+                    </div>
+                    <div className="rounded border border-emerald-600 p-2 text-sm" data-testid="conflict-server">
+                      <p className="font-medium">Sudah ada di server</p>
+                      <p>{item.conflict.personName}</p>
+                      <p>{item.conflict.address}, RT {item.conflict.rt}/RW {item.conflict.rw}</p>
+                    </div>
+                  </div>
+                  <p className="text-sm text-slate-700">Bila orangnya sama, laporkan pada rumah tangga yang sudah ada. Bila berbeda, perbaiki NIK di laporan Anda.</p>
+                </div>
+              ) : null}
               <div className="mt-1 flex flex-wrap gap-2">
+                {item.status === "ditolak" && item.conflict ? (
+                  <button type="button" className="min-h-11 rounded-md bg-brand-600 px-4 font-medium text-white"
+                    onClick={() => void putQueueItem(reportOnServerHousehold(item, Date.now())).then(send)}>
+                    Pakai data di server &amp; kirim
+                  </button>
+                ) : null}
                 {item.status === "ditolak" && !item.caseId ? (
                   <a href={`/lapangan/lapor?ubah=${encodeURIComponent(item.id)}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 font-medium text-white">Perbaiki</a>
                 ) : null}

@@ -2,11 +2,11 @@
 // a lost answer returns the same case (200) instead of a second one. Nothing is ever dropped: an item
 // leaves the list only when the volunteer removes a sent one.
 import { buildIntakePayload, type TFieldUser } from "./build-payload.ts";
-import { listQueue, putQueueItem, type TQueueItem } from "./queue-db.ts";
+import { listQueue, putQueueItem, type TQueueItem, type TServerHousehold } from "./queue-db.ts";
 
 export type TSyncOutcome = "sent" | "rejected" | "offline" | "login";
 
-type TApiError = { error?: { message?: string; fieldErrors?: Record<string, string[]> } };
+type TApiError = { error?: { message?: string; fieldErrors?: Record<string, string[]>; details?: { existingHousehold?: TServerHousehold } } };
 
 async function readError(res: Response): Promise<TApiError["error"]> {
   try {
@@ -38,11 +38,14 @@ export async function sendItem(item: TQueueItem, user: TFieldUser): Promise<TSyn
           await putQueueItem({ ...current, status: "menunggu", error: "Server sedang bermasalah; dicoba lagi nanti." });
           return "offline";
         }
-        await putQueueItem({ ...current, status: "ditolak", error: err?.message ?? "Laporan ditolak server.", fieldErrors: err?.fieldErrors });
+        await putQueueItem({
+          ...current, status: "ditolak", error: err?.message ?? "Laporan ditolak server.", fieldErrors: err?.fieldErrors,
+          conflict: current.draft.householdMode === "new" ? err?.details?.existingHousehold : undefined,
+        });
         return "rejected";
       }
       const body = (await res.json()) as { id: string; ticketNo: string };
-      current = { ...current, caseId: body.id, ticketNo: body.ticketNo, error: undefined, fieldErrors: undefined };
+      current = { ...current, caseId: body.id, ticketNo: body.ticketNo, error: undefined, fieldErrors: undefined, conflict: undefined };
       await putQueueItem(current);
     }
     if (current.photo && !current.photoSent) {

@@ -44,7 +44,7 @@ export function jsonRoute<P>(handler: (req: Request, actor: TActor, params: P) =
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
       if (isAppError(e)) {
-        return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } },
+        return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details } },
           { status: STATUS[e.code], headers: e.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {} });
       }
       if (isTransientDbError(e)) {

@@ -122,7 +122,19 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } },
       schemas: {
-        Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } } },
+        Error: {
+          type: "object",
+          properties: {
+            error: {
+              type: "object", required: ["code", "message"],
+              properties: {
+                code: { type: "string" }, message: { type: "string" },
+                fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "pesan per kolom (422, 409)" },
+                details: { type: "object", description: "409 NIK sudah terdaftar: existingHousehold (householdId, personId, personName, address, rt, rw, regionCode) bila rumah tangga itu boleh dibuka pemanggil" },
+              },
+            },
+          },
+        },
         Me: { type: "object", properties: { username: { type: "string" }, role: { type: "string" }, districtCode: { type: "string" }, scopeRegionCode: { type: "string" }, rtList: { type: "array", items: { type: "string" } } } },
         IntakeInput: {
           type: "object", required: ["householdMode", "channel", "kind", "need", "serviceCategories"],

@@ -82,5 +82,5 @@ function underHousehold(e: unknown): unknown {
   const renamed = Object.fromEntries(
     Object.entries(e.fieldErrors).map(([k, v]) => [k === "confirmNotDuplicate" ? k : `household.${k}`, v]),
   );
-  return new AppError(e.code, e.message, renamed);
+  return new AppError(e.code, e.message, renamed, e.details);
 }

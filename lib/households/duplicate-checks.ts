@@ -31,6 +31,8 @@ export async function assertIdsNotRegistered(
   },
 ) {
   const fieldErrors: Record<string, string[]> = {};
+  /** The first household the actor may open that already holds one of the numbers: a client can offer to use it. */
+  let existingHousehold: TExistingHousehold | undefined;
   if (input.noKk) {
     const h = await db.household.findFirst({
       where: { noKk: input.noKk.value, ...(input.noKk.excludeHouseholdId ? { id: { not: input.noKk.excludeHouseholdId } } : {}) },
@@ -48,12 +50,27 @@ export async function assertIdsNotRegistered(
       if (!hit) continue;
       const visible = can(actor, "read", "household", { districtCode: hit.household.districtCode, regionCode: hit.household.regionCode, rt: hit.household.rt });
       fieldErrors[p.field] = [`NIK ini ${describeHousehold(actor, hit.household, visible ? ` atas nama ${hit.name}` : "")}`];
+      if (visible && !existingHousehold) {
+        const h = hit.household;
+        existingHousehold = { householdId: h.id, personId: hit.id, personName: hit.name, address: h.address, rt: h.rt, rw: h.rw, regionCode: h.regionCode };
+      }
     }
   }
   if (Object.keys(fieldErrors).length > 0) {
-    throw new AppError("CONFLICT", "NIK atau Nomor KK sudah terdaftar. Buka data yang sudah ada, jangan didaftarkan dua kali.", fieldErrors);
+    throw new AppError(
+      "CONFLICT", "NIK atau Nomor KK sudah terdaftar. Buka data yang sudah ada, jangan didaftarkan dua kali.", fieldErrors,
+      existingHousehold ? { existingHousehold } : undefined,
+    );
   }
 }
+
+/**
+ * What the server holds for a NIK someone tried to register again — sent only to an actor who may open that
+ * household (field mode shows it next to the volunteer's own version and offers to use it).
+ */
+export type TExistingHousehold = {
+  householdId: string; personId: string; personName: string; address: string; rt: string; rw: string; regionCode: string;
+};
 
 export const CONFIRM_NOT_DUPLICATE_FIELD = "confirmNotDuplicate";
 

@@ -142,6 +142,56 @@ test("offline: a PSM queues two reports with photos, they are sent when online, 
   await context.close();
 });
 
+test("a NIK registered on the server while the phone was offline: both versions are shown, and the report goes to the server's household", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const nik = "3577016007600987";
+  expect(await sql(`SELECT 1 FROM person WHERE nik = $1`, [nik])).toHaveLength(0);
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await loginAndWaitHome(page, "psm");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Lapangan" }).click();
+  await expect(page.getByRole("heading", { name: "Wilayah saya" })).toBeVisible();
+  await waitForOfflineReady(page);
+
+  await context.setOffline(true);
+  await page.goto("/lapangan/lapor");
+  await page.getByLabel("Keluarga baru (belum terdaftar)").check();
+  await page.getByLabel("Nama kepala keluarga").fill("Sumirah");
+  await page.getByLabel("NIK kepala keluarga (jika ada)").fill(nik);
+  await page.getByLabel("Alamat").fill("Jl. Kenari Gg. 3");
+  await page.getByLabel("RT", { exact: true }).fill("4");
+  await page.getByLabel("RW", { exact: true }).fill("2");
+  await fillReport(page, { condition: "Janda lansia, sakit-sakitan, tinggal sendiri di rumah yang hampir roboh.", ppks: "LUT" });
+  await expect(page.getByTestId("queue-count").first()).toHaveText("1 laporan menunggu dikirim");
+
+  // Meanwhile the Puskesos registers the same woman at its desk.
+  const [{ id: psmId }] = await sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'psm'`);
+  const householdId = `e2e-konflik-${Date.now()}`;
+  await sql(`INSERT INTO household (id, district_code, region_code, address, rt, rw, created_by_id, updated_at)
+             VALUES ($1, '35.77', '35.77.01.1001', 'Jl. Kenari Gg. III No. 7', '004', '002', $2, now())`, [householdId, psmId]);
+  await sql(`INSERT INTO person (id, household_id, district_code, region_code, nik, name, name_normalized, birth_date, sex, relation, updated_at)
+             VALUES ($1 || '-p', $1, '35.77', '35.77.01.1001', $2, 'Sumirah', 'sumirah', '1960-07-20', 'P', 'KEPALA_KELUARGA', now())`, [householdId, nik]);
+
+  await context.setOffline(false);
+  const panel = page.getByTestId("queue-panel");
+  await expect(panel.getByTestId("queue-count")).toHaveText("Tidak ada laporan yang menunggu · 1 ditolak", { timeout: 30_000 });
+  const conflict = panel.getByTestId("queue-conflict");
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("Jl. Kenari Gg. 3, RT 4/RW 2");
+  await expect(conflict.getByTestId("conflict-server")).toContainText("Jl. Kenari Gg. III No. 7, RT 004/RW 002");
+  expect(await sql(`SELECT 1 FROM "case" WHERE household_id = $1`, [householdId])).toHaveLength(0); // nothing chosen for them
+
+  await panel.getByRole("button", { name: "Pakai data di server & kirim" }).click();
+  await expect(panel.getByTestId("queue-count")).toHaveText("Tidak ada laporan yang menunggu", { timeout: 30_000 });
+  await expect(panel.getByTestId("queue-item").first()).toContainText("Terkirim");
+  const cases = await sql<{ subject_person_id: string; need: string }>(`SELECT subject_person_id, need FROM "case" WHERE household_id = $1`, [householdId]);
+  expect(cases).toHaveLength(1);
+  expect(cases[0]).toMatchObject({ subject_person_id: `${householdId}-p` });
+  expect(cases[0].need).toContain("hampir roboh");
+  // The server's household was not changed by the report.
+  expect((await sql<{ address: string }>(`SELECT address FROM household WHERE id = $1`, [householdId]))[0].address).toBe("Jl. Kenari Gg. III No. 7");
+  await context.close();
+});
+
 test("a PSM cannot read households outside their RTs: not by direct request, not in the list the phone caches", async ({ page, context }) => {
   const outside = await sql<{ id: string; nik: string | null }>(
     `SELECT h.id, (SELECT p.nik FROM person p WHERE p.household_id = h.id AND p.nik IS NOT NULL LIMIT 1) AS nik

@@ -73,6 +73,32 @@ describe("field mode: outreach through the intake API", () => {
     expect(mine.map((r) => [r.ticketNo, r._count.attachments])).toEqual([[rows[0].ticketNo, 1]]);
   });
 
+  it("a new household whose NIK the server already holds: 409 with that household when the PSM may open it, without it otherwise", async () => {
+    const { user, token } = await psmWithToken();
+    const mine = await makeHousehold(user.id, KELURAHAN, "002");
+    const elsewhere = await makeHousehold(user.id, KELURAHAN, "009");
+    await db.person.update({ where: { id: mine.members[0].id }, data: { nik: "3577016007600991" } });
+    await db.person.update({ where: { id: elsewhere.members[0].id }, data: { nik: "3577016007600992" } });
+    const asNew = (nik: string) => ({
+      ...outreach(""), householdMode: "new", householdId: undefined, subjectMemberIndex: 0,
+      household: { regionCode: KELURAHAN, address: "Jl. Baru 1", rt: "2", rw: "1", members: [{ name: "Siti Aminah", sex: "P", relation: "KEPALA_KELUARGA", nik }] },
+    });
+    const res = await postCase(post(token, asNew("3577016007600991"), `lapangan-${uniqueId()}`), noParams);
+    expect(res.status).toBe(409);
+    const body = await res.json() as { error: { fieldErrors: Record<string, string[]>; details?: { existingHousehold?: unknown } } };
+    expect(body.error.fieldErrors["household.members.0.nik"][0]).toContain("sudah terdaftar");
+    expect(body.error.details?.existingHousehold).toEqual({
+      householdId: mine.id, personId: mine.members[0].id, personName: "Siti Aminah", address: mine.address, rt: "002", rw: "001", regionCode: KELURAHAN,
+    });
+    // RT 009 is not this PSM's: refused all the same, but nothing of that household is sent.
+    const other = await postCase(post(token, asNew("3577016007600992"), `lapangan-${uniqueId()}`), noParams);
+    expect(other.status).toBe(409);
+    const otherBody = await other.json() as { error: { details?: unknown } };
+    expect(otherBody.error.details).toBeUndefined();
+    expect(JSON.stringify(otherBody)).not.toContain(elsewhere.id);
+    expect(await db.case.count({ where: { createdById: user.id } })).toBe(0);
+  });
+
   it("the photo route answers 404 for another user's case and 422 for a file that is not a photo", async () => {
     const { user, token } = await psmWithToken();
     const other = await psmWithToken();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildIntakePayload, draftLabel, explainFieldErrors } from "@/components/field/build-payload";
-import type { TOutreachDraft } from "@/components/field/queue-db";
+import { buildIntakePayload, draftLabel, explainFieldErrors, reportOnServerHousehold } from "@/components/field/build-payload";
+import type { TOutreachDraft, TQueueItem } from "@/components/field/queue-db";
 import { fitWithin } from "@/components/field/resize-photo";
 import { firstResponseMs, formatDuration, isUrgentReport, medianMs } from "@/lib/field/response-time";
 
@@ -76,5 +76,33 @@ describe("photo resize target", () => {
     expect(fitWithin(4000, 3000)).toEqual({ width: 1280, height: 960 });
     expect(fitWithin(3000, 4000)).toEqual({ width: 960, height: 1280 });
     expect(fitWithin(800, 600)).toEqual({ width: 800, height: 600 });
+  });
+});
+
+describe("a conflict: the NIK typed as a new household is already on the server", () => {
+  const draft: TOutreachDraft = {
+    householdMode: "new", householdId: "", subjectPersonId: "", newHeadName: "Sarinah", newNik: "3577036007600999", newSex: "P",
+    newAddress: "Jl. Bengawan Solo 5", newRt: "3", newRw: "2", newRegionCode: "35.77.03.1009", personName: "",
+    condition: "Lansia tinggal sendiri, tidak ada yang merawat.", ppksCode: "LUT", urgency: "TINGGI", serviceCategories: ["perlindungan"], gps: "",
+  };
+  const item: TQueueItem = {
+    id: "lapangan-1", userId: "u1", createdAt: 1, updatedAt: 1, label: "Sarinah · RT 3", draft, photo: null, photoName: null,
+    status: "ditolak", error: "NIK atau Nomor KK sudah terdaftar.", fieldErrors: { "household.members.0.nik": ["NIK ini sudah terdaftar"] },
+    conflict: { householdId: "h9", personId: "p9", personName: "Sarinah", address: "Jl. Bengawan Solo No. 5", rt: "003", rw: "002", regionCode: "35.77.03.1009" },
+    attempts: 1,
+  };
+
+  it("taking the server's household reports on it, keeps what was written and the key, and waits to be sent again", () => {
+    const next = reportOnServerHousehold(item, 50);
+    expect(next).toMatchObject({ id: "lapangan-1", status: "menunggu", updatedAt: 50, error: undefined, fieldErrors: undefined, conflict: undefined });
+    expect(next.draft).toMatchObject({ householdMode: "existing", householdId: "h9", subjectPersonId: "p9", condition: draft.condition, ppksCode: "LUT" });
+    expect(buildIntakePayload(next.draft, { name: "Joko", rtList: ["003"], scopeRegionCode: "35.77.03.1009" }))
+      .toMatchObject({ householdMode: "existing", householdId: "h9", subjectPersonId: "p9" });
+    expect(next.label).toBe("Sarinah · RT 003");
+  });
+
+  it("changes nothing without a conflict", () => {
+    const plain = { ...item, conflict: undefined };
+    expect(reportOnServerHousehold(plain, 50)).toBe(plain);
   });
 });
