@@ -57,6 +57,11 @@ export async function CaseReferrals({ user, c }: {
                 </p>
               ) : null}
               {r.declineReason ? <p className="mt-1 text-red-800">Ditolak: {r.declineReason}</p> : null}
+              {r.documents > 0 ? (
+                <p className="mt-1" data-testid="referral-documents">
+                  <Link href={`/rujukan/${r.id}`} className="underline">{r.documents} dokumen dari meja tujuan</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -32,9 +32,12 @@ async function withNames<T extends { toOfficeId: string; fromOfficeId: string; c
 export async function listCaseReferrals(actor: TActor, caseId: string) {
   const rows = await db.referral.findMany({
     where: { AND: [scope(actor), { caseId }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { ...LIST_SELECT, outcomeNote: true, declineReason: true, redirectedFromId: true, completedAt: true, verificationCode: true },
+    select: {
+      ...LIST_SELECT, outcomeNote: true, declineReason: true, redirectedFromId: true, completedAt: true, verificationCode: true,
+      _count: { select: { attachments: true } },
+    },
   });
-  return withNames(rows);
+  return (await withNames(rows)).map(({ _count, ...r }) => ({ ...r, documents: _count.attachments }));
 }
 
 export const INBOX_TABS = ["baru", "lewat-tenggat", "diproses", "selesai"] as const;

@@ -87,7 +87,7 @@ test("front office refers to Dinas Kesehatan, the manajer decides, the Dinkes de
   await expect(fo.getByTestId("case-referrals").getByTestId("referral-outcome")).toContainText("PBI-APBD aktif");
   expect((await sql<{ status: string }>(`SELECT status FROM "case" WHERE id = $1`, [caseId]))[0].status).toBe("SELESAI");
   // …and the desk's document on the referral, which it may download; the Dinas Pendidikan desk may not.
-  await fo.getByTestId("case-referrals").getByRole("link", { name: /Dinas Kesehatan/ }).first().click();
+  await fo.getByTestId("case-referrals").getByTestId("referral-documents").getByRole("link", { name: "1 dokumen dari meja tujuan" }).click();
   const doc = fo.getByTestId("referral-attachments").getByRole("link", { name: "surat-balasan-rsud.pdf" });
   await expect(doc).toBeVisible();
   const href = (await doc.getAttribute("href"))!;

@@ -113,6 +113,7 @@ describe("referrals: routing, penetapan, desk work, the case follows", () => {
     const origin = await getReferral(actorOf(d.fo), r.id);
     expect(origin?.attachments.map((a) => a.fileName)).toEqual(["Surat balasan RSUD.pdf", "kwitansi.jpg"]);
     expect(origin?.mayAttach).toBe(false);
+    expect((await listCaseReferrals(actorOf(d.fo), c.id)).map((x) => x.documents)).toEqual([2]);
     expect((await getReferral(desk, r.id))?.mayAttach).toBe(true);
     const download = await getReferralAttachmentForDownload(actorOf(d.fo), r.id, doc.id);
     expect(download && files.get(download.storageKey)).toEqual(pdf);
