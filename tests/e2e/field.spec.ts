@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { loginAndWaitHome, sql } from "./support";
 
 // Field mode: a PSM on a 360 px phone, with and without a network (the browser context set offline).
@@ -20,6 +20,17 @@ async function waitForOfflineReady(page: Page) {
     && Boolean(await caches.match(new URL("/lapangan", location.origin).toString()))), { timeout: 30_000 }).toBe(true);
 }
 
+/** The demo PSM on a 360 px phone, in field mode, with the pages kept for offline use. */
+async function psmOnPhone(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await loginAndWaitHome(page, "psm");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Lapangan" }).click();
+  await expect(page.getByRole("heading", { name: "Wilayah saya" })).toBeVisible();
+  await waitForOfflineReady(page);
+  return { context, page };
+}
+
 async function fillReport(page: Page, opts: { household?: number; condition: string; ppks?: string; photo?: boolean }) {
   if (opts.household !== undefined) {
     await page.getByLabel("Sudah terdaftar di wilayah saya").check();
@@ -35,12 +46,7 @@ async function fillReport(page: Page, opts: { household?: number; condition: str
 test("offline: a PSM queues two reports with photos, they are sent when online, a replay makes no duplicates, a rejected one is kept and fixed", async ({ browser }) => {
   test.setTimeout(180_000);
   const since = new Date();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await loginAndWaitHome(page, "psm");
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Lapangan" }).click();
-  await expect(page.getByRole("heading", { name: "Wilayah saya" })).toBeVisible();
-  await waitForOfflineReady(page);
+  const { context, page } = await psmOnPhone(browser);
   // Nothing wider than the phone: no horizontal scrolling at 360 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -146,12 +152,7 @@ test("a NIK registered on the server while the phone was offline: both versions 
   test.setTimeout(180_000);
   const nik = "3577016007600987";
   expect(await sql(`SELECT 1 FROM person WHERE nik = $1`, [nik])).toHaveLength(0);
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await loginAndWaitHome(page, "psm");
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Lapangan" }).click();
-  await expect(page.getByRole("heading", { name: "Wilayah saya" })).toBeVisible();
-  await waitForOfflineReady(page);
+  const { context, page } = await psmOnPhone(browser);
 
   await context.setOffline(true);
   await page.goto("/lapangan/lapor");
