@@ -24,13 +24,17 @@ const SELECT = Prisma.sql`
          r.address, r.rt, r.rw, r.region_code AS "regionCode", r.desil::int AS desil, r.status, r.programs,
          b.source::text AS source, b.period, b.id AS "batchId"`;
 
-/** The scope condition on alias r; matches nothing for a role without dtks read. */
-export function dtksScopeSql(actor: TActor): Prisma.Sql {
+/**
+ * The scope condition on a table alias with district_code and region_code (dtks_record r by default, or
+ * dtks_name); matches nothing for a role without dtks read.
+ */
+export function dtksScopeSql(actor: TActor, alias: "r" | "n" = "r"): Prisma.Sql {
   if (!roleAllows(actor.role, "read", "dtks")) return Prisma.sql`false`;
-  const district = Prisma.sql`r.district_code = ${actor.districtCode}`;
+  const t = Prisma.raw(alias);
+  const district = Prisma.sql`${t}.district_code = ${actor.districtCode}`;
   if (actor.scopeRegionCode === actor.districtCode) return district;
   const s = actor.scopeRegionCode;
-  return Prisma.sql`${district} AND (r.region_code = ${s} OR starts_with(r.region_code, ${s + "."}) OR starts_with(${s}, r.region_code || '.'))`;
+  return Prisma.sql`${district} AND (${t}.region_code = ${s} OR starts_with(${t}.region_code, ${s + "."}) OR starts_with(${s}, ${t}.region_code || '.'))`;
 }
 
 async function query(actor: TActor, where: Prisma.Sql, order = Prisma.sql`ORDER BY r.no_kk, r.row_no`, limit = 50) {
@@ -67,6 +71,9 @@ export async function lookupByNoKk(actor: TActor, noKkInput: string) {
 /**
  * Typo-tolerant name search. A region (kelurahan or kecamatan) is required unless the actor's own scope is
  * narrower than the district: the trigram search runs inside one kecamatan (DESIGN.md: region first).
+ * It ranks the candidates in dtks_name, the narrow kecamatan-sorted copy of each batch (migration 0021), then
+ * reads the twenty best from the register by NIK. A batch whose copy is not written yet (the minute after its
+ * import) is searched in its register table instead: slower, the same answer.
  */
 export async function searchByName(actor: TActor, input: { name: string; regionCode?: string; birthDate?: string }) {
   const norm = normalizePersonName(input.name);
@@ -75,15 +82,35 @@ export async function searchByName(actor: TActor, input: { name: string; regionC
   const segments = region.split(".");
   if (segments.length < 3) return null; // the caller asks for a kecamatan or kelurahan
   const kecamatan = segments.slice(0, 3).join(".");
-  const conditions = [Prisma.sql`r.kecamatan_code = ${kecamatan}`, Prisma.sql`r.name_normalized % ${norm}`];
-  if (segments.length === 4) conditions.push(Prisma.sql`r.region_code = ${region}`);
-  if (input.birthDate) conditions.push(Prisma.sql`r.birth_date = ${input.birthDate}::date`);
-  // One statement, no transaction: the % operator accepts similarity ≥ pg_trgm's default threshold, 0.3.
-  // Measured on 2M rows: trying a stricter threshold first does not lower the p99 (docs/benchmarks-dtks.md).
-  return db.$queryRaw<TDtksPerson[]>`${SELECT}, similarity(r.name_normalized, ${norm})::float8 AS similarity
-    FROM dtks_record r JOIN dtks_active a ON a.batch_id = r.batch_id JOIN dtks_batch b ON b.id = r.batch_id
-    WHERE ${dtksScopeSql(actor)} AND ${Prisma.join(conditions, " AND ")}
-    ORDER BY similarity DESC, r.nik LIMIT 20`;
+  const where = (t: "r" | "n") => {
+    const a = Prisma.raw(t);
+    const conditions = [dtksScopeSql(actor, t), Prisma.sql`${a}.kecamatan_code = ${kecamatan}`, Prisma.sql`${a}.name_normalized % ${norm}`];
+    if (segments.length === 4) conditions.push(Prisma.sql`${a}.region_code = ${region}`);
+    if (input.birthDate) conditions.push(Prisma.sql`${a}.birth_date = ${input.birthDate}::date`);
+    return Prisma.join(conditions, " AND ");
+  };
+  const batches = await db.$queryRaw<{ id: string; ready: boolean }[]>`
+    SELECT a.batch_id AS id, b.search_ready_at IS NOT NULL AS ready
+      FROM dtks_active a JOIN dtks_batch b ON b.id = a.batch_id WHERE a.district_code = ${actor.districtCode}`;
+  const ready = batches.filter((b) => b.ready).map((b) => b.id);
+  const unready = batches.filter((b) => !b.ready).map((b) => b.id);
+  if (ready.length + unready.length === 0) return [];
+  // One statement per kind of batch, no transaction: the % operator accepts similarity ≥ pg_trgm's default
+  // threshold, 0.3. Measured on 2M rows: trying a stricter threshold first does not lower the p99 (docs/benchmarks-dtks.md).
+  const candidates: Prisma.Sql[] = [];
+  if (ready.length) {
+    candidates.push(Prisma.sql`SELECT n.batch_id, n.nik, similarity(n.name_normalized, ${norm})::float8 AS similarity
+      FROM dtks_name n WHERE n.batch_id = ANY(${ready}::text[]) AND ${where("n")}`);
+  }
+  if (unready.length) {
+    candidates.push(Prisma.sql`SELECT r.batch_id, r.nik, similarity(r.name_normalized, ${norm})::float8 AS similarity
+      FROM dtks_record r WHERE r.batch_id = ANY(${unready}::text[]) AND ${where("r")}`);
+  }
+  return db.$queryRaw<TDtksPerson[]>`
+    WITH hit AS (${Prisma.join(candidates, " UNION ALL ")} ORDER BY similarity DESC, nik LIMIT 20)
+    ${SELECT}, hit.similarity
+    FROM hit JOIN dtks_record r ON r.batch_id = hit.batch_id AND r.nik = hit.nik JOIN dtks_batch b ON b.id = r.batch_id
+    ORDER BY hit.similarity DESC, r.nik`;
 }
 
 /** For the household page and intake: each member's register entry (by NIK), one query. */

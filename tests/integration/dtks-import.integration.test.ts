@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { resumeSearchIndexes, runImport, stageTable } from "@/lib/dtks/run-import";
+import { searchByName } from "@/lib/dtks/lookup";
+import { nameTable, resumeSearchIndexes, runImport, stageTable } from "@/lib/dtks/run-import";
 import { startImport } from "@/lib/dtks/start-import";
 import { resetDtks } from "../support/dtks.ts";
-import { makeUser } from "../support/factories.ts";
+import { actorOf, makeUser } from "../support/factories.ts";
 import { writeFile } from "node:fs/promises";
 import { csvLine, syntheticCsvCells, SYNTHETIC_CSV_HEADERS } from "@/lib/dtks/synthetic";
 import { rows, writeCsv, writeCsvWithBadRows, writeSemicolonCsv, writeXlsx } from "../fixtures/dtks/build.ts";
@@ -17,9 +18,9 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "dtks-"));
 });
 
-async function importFile(file: string, opts: { period?: string; source?: "DTKS" | "DTSEN"; failAfterRows?: number; signal?: AbortSignal } = {}) {
+async function importFile(file: string, opts: { period?: string; source?: "DTKS" | "DTSEN"; failAfterRows?: number; signal?: AbortSignal; force?: boolean } = {}) {
   const admin = await makeUser({ role: "ADMIN" });
-  const batch = await startImport(admin, file, path.basename(file), { source: opts.source ?? "DTKS", period: opts.period ?? "2026-03" });
+  const batch = await startImport(admin, file, path.basename(file), { source: opts.source ?? "DTKS", period: opts.period ?? "2026-03", force: opts.force });
   return runImport(batch.id, file, { failAfterRows: opts.failAfterRows, signal: opts.signal });
 }
 
@@ -88,27 +89,50 @@ describe("DTKS import", () => {
     expect((await db.dtksActive.findMany()).map((a) => a.batchId)).toEqual([old.id]);
   });
 
-  it("builds the name-search index after the switch, and again after a process died before it", async () => {
+  it("writes the name-search table after the switch, sorted by kecamatan, and again after a process died before it", async () => {
     const file = path.join(dir, "indeks.csv");
-    await writeCsv(file, rows(120, 5));
+    const data = rows(120, 5);
+    await writeCsv(file, data);
     const batch = await importFile(file);
     expect(batch.status).toBe("ACTIVE");
     expect(batch.searchReadyAt).not.toBeNull();
-    const nameIndex = () => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = $1`, `${stageTable(batch.id)}_name_trgm`);
-    expect((await nameIndex())[0].n).toBe(1);
-    // Its NIK and No KK indexes are dtks_record's own, adopted at ATTACH — not copies built again by it; the
-    // name-search index is the partition's alone (migration 0011).
+    const names = nameTable(batch.id);
+    const nameTableState = async () => (await db.$queryRawUnsafe<{ attached: boolean; trgm: number; n: number }[]>(
+      `SELECT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname = $1 AND i.inhparent = 'dtks_name'::regclass) AS attached,
+              (SELECT count(*)::int FROM pg_indexes WHERE indexname = $1 || '_trgm') AS trgm,
+              (SELECT count(*)::int FROM dtks_name WHERE batch_id = $2) AS n`, names, batch.id))[0];
+    expect(await nameTableState()).toEqual({ attached: true, trgm: 1, n: 120 });
+    // Its rows in kecamatan, then name order: one kecamatan's people on neighbouring pages.
+    const inPageOrder = (await db.$queryRawUnsafe<{ k: string }[]>(`SELECT kecamatan_code AS k FROM "${names}" ORDER BY ctid`)).map((o) => o.k);
+    expect(inPageOrder).toEqual([...inPageOrder].sort());
+    expect(new Set(inPageOrder).size).toBeGreaterThan(1);
+    // The register table keeps only dtks_record's own NIK and No KK indexes, adopted at ATTACH — not copies
+    // built again by it, and no trigram index of its own any more (migration 0021).
     const partitionIndexes = await db.$queryRawUnsafe<{ parent: string | null }[]>(
       `SELECT (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = x.indexrelid)::text AS parent
          FROM pg_index x WHERE x.indrelid = $1::regclass ORDER BY 1`, stageTable(batch.id));
-    expect(partitionIndexes.map((r) => r.parent)).toEqual(["dtks_record_nik_idx", "dtks_record_no_kk_idx", null]);
+    expect(partitionIndexes.map((r) => r.parent)).toEqual(["dtks_record_nik_idx", "dtks_record_no_kk_idx"]);
 
-    // As if the process died right after the switch: no index, no search_ready_at. Lookups still answer.
-    await db.$executeRawUnsafe(`DROP INDEX "${stageTable(batch.id)}_name_trgm"`);
+    // As if the process died right after the switch: no name table, no search_ready_at. Name search still
+    // answers, from the register table; resumeSearchIndexes writes the table again.
+    await db.$executeRawUnsafe(`DROP TABLE "${names}"`);
     await db.dtksBatch.update({ where: { id: batch.id }, data: { searchReadyAt: null } });
+    const dinsos = actorOf(await makeUser({ role: "DINSOS" }));
+    const person = data[7];
+    const typo = person.name.replace(/a/, "e");
+    const before = await searchByName(dinsos, { name: typo, regionCode: person.regionCode });
+    expect(before!.map((h) => h.nik)).toContain(person.nik);
     await resumeSearchIndexes();
-    expect((await nameIndex())[0].n).toBe(1);
+    expect(await nameTableState()).toEqual({ attached: true, trgm: 1, n: 120 });
     expect((await db.dtksBatch.findUniqueOrThrow({ where: { id: batch.id } })).searchReadyAt).not.toBeNull();
+    expect(await searchByName(dinsos, { name: typo, regionCode: person.regionCode })).toEqual(before);
+
+    // Re-importing replaces the batch: the old batch's name table goes with its register table.
+    const again = await importFile(file, { force: true });
+    expect(again.status).toBe("ACTIVE");
+    const left = await db.$queryRawUnsafe<{ relname: string }[]>(`SELECT relname::text FROM pg_class WHERE relname IN ($1, $2)`, names, stageTable(batch.id));
+    expect(left).toEqual([]);
+    expect((await searchByName(dinsos, { name: typo, regionCode: person.regionCode }))!.map((h) => h.batchId)).toContain(again.id);
   });
 
   it("counts the reports' desil rollup while loading: the same rows as report_dtks_rollup's recount", async () => {
