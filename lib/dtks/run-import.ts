@@ -116,9 +116,14 @@ async function buildSearchIndex(client: pg.Client, batchId: string) {
     await client.query(`SET LOCAL work_mem = '256MB'`);
     await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     await client.query(`DROP TABLE IF EXISTS "${names}"`);
-    // The CHECK lets ATTACH skip its scan of the rows. Sorted by kecamatan only: by name too, the sort took
-    // ≈ 4 s more at 2 million rows and the search was no quicker (docs/benchmarks-dtks.md).
-    await client.query(`CREATE TABLE "${names}" (LIKE dtks_name, CONSTRAINT "${names}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))`);
+    // The CHECK lets ATTACH skip its scan of the rows. Without autovacuum, like the register table: the rows
+    // are written once and never change, and ANALYZE follows; left on, it vacuumed the fresh copy during the
+    // next import. Sorted by kecamatan only: by name too, the sort took ≈ 4 s more at 2 million rows and the
+    // search was no quicker (docs/benchmarks-dtks.md).
+    await client.query(
+      `CREATE TABLE "${names}" (LIKE dtks_name, CONSTRAINT "${names}_batch" CHECK (batch_id = ${pg.escapeLiteral(batchId)}))
+       WITH (autovacuum_enabled = false)`,
+    );
     await client.query(
       `INSERT INTO "${names}" SELECT batch_id, district_code, region_code, kecamatan_code, birth_date, nik, name_normalized
          FROM "${table}" ORDER BY kecamatan_code COLLATE "C"`,

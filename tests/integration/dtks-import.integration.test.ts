@@ -102,6 +102,9 @@ describe("DTKS import", () => {
               (SELECT count(*)::int FROM pg_indexes WHERE indexname = $1 || '_trgm') AS trgm,
               (SELECT count(*)::int FROM dtks_name WHERE batch_id = $2) AS n`, names, batch.id))[0];
     expect(await nameTableState()).toEqual({ attached: true, trgm: 1, n: 120 });
+    // Written once, never changed: no autovacuum pass over it during the next import.
+    const options = await db.$queryRawUnsafe<{ o: string[] }[]>(`SELECT reloptions AS o FROM pg_class WHERE relname = $1`, names);
+    expect(options[0].o).toContain("autovacuum_enabled=false");
     // Its rows in kecamatan, then name order: one kecamatan's people on neighbouring pages.
     const inPageOrder = (await db.$queryRawUnsafe<{ k: string }[]>(`SELECT kecamatan_code AS k FROM "${names}" ORDER BY ctid`)).map((o) => o.k);
     expect(inPageOrder).toEqual([...inPageOrder].sort());

@@ -35,7 +35,7 @@ BEGIN
     EXECUTE format('DROP INDEX IF EXISTS %I', part || '_name_trgm');
     CONTINUE WHEN b.active_id IS NULL;
     names := 'dtks_name_b_' || substr(part, length('dtks_record_b_') + 1);
-    EXECUTE format('CREATE TABLE %I (LIKE dtks_name, CONSTRAINT %I CHECK (batch_id = %L))', names, names || '_batch', b.active_id);
+    EXECUTE format('CREATE TABLE %I (LIKE dtks_name, CONSTRAINT %I CHECK (batch_id = %L)) WITH (autovacuum_enabled = false)', names, names || '_batch', b.active_id);
     EXECUTE format('INSERT INTO %I SELECT batch_id, district_code, region_code, kecamatan_code, birth_date, nik, name_normalized FROM %I ORDER BY kecamatan_code COLLATE "C"', names, part);
     EXECUTE format('CREATE INDEX %I ON %I USING gin (kecamatan_code, name_normalized gin_trgm_ops)', names || '_trgm', names);
     EXECUTE format('ALTER TABLE dtks_name ATTACH PARTITION %I FOR VALUES IN (%L)', names, b.active_id);
