@@ -21,7 +21,13 @@ export function ChangePasswordForm({ action, redirectTo }: {
       <TextField label="Ulangi kata sandi baru" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
       <div aria-live="polite">
         {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
-        {state?.ok ? <p className="text-green-800">Kata sandi sudah diganti.</p> : null}
+        {state?.ok ? (
+          <p className="text-green-800">
+            Kata sandi sudah diganti.
+            {/* Without JavaScript (the effect above does not run) the way on is this link. */}
+            {redirectTo ? <> <a href={redirectTo} className="font-medium underline">Lanjut ke Simpul</a></> : null}
+          </p>
+        ) : null}
       </div>
       <button type="submit" disabled={pending} className="min-h-11 self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white disabled:bg-slate-400">
         {pending ? "Menyimpan…" : "Ganti kata sandi"}

@@ -2,15 +2,16 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { format, type TDict } from "@/lib/i18n/messages";
+import { loginErrorMessage } from "@/lib/auth/login-error";
+import type { TDict } from "@/lib/i18n/messages";
 
-function lockTime(iso: string | undefined): string {
-  if (!iso) return "";
-  return new Date(iso).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
-}
-
-export function LoginForm({ t, callbackUrl }: { t: TDict["login"]; callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * With JavaScript: next-auth's signIn, the message shown in place. Before it has loaded (a slow network, a
+ * tap that beats hydration) the same form posts to /masuk/kirim, which logs in the same way and comes back
+ * here with `initialError` when it failed — never a GET that would put the password in the URL.
+ */
+export function LoginForm({ t, callbackUrl, initialError }: { t: TDict["login"]; callbackUrl: string; initialError?: string }) {
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -29,12 +30,12 @@ export function LoginForm({ t, callbackUrl }: { t: TDict["login"]; callbackUrl: 
     }
     setPending(false);
     const [code, until] = (res?.error ?? "DEFAULT").split(/:(.+)/);
-    const template = t.errors[code as keyof typeof t.errors] ?? t.errors.DEFAULT;
-    setError(format(template, { time: lockTime(until) }));
+    setError(loginErrorMessage(t, code, until));
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form method="post" action="/masuk/kirim" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="flex flex-col gap-1">
         <label htmlFor="username" className="font-medium">{t.username}</label>
         <input id="username" name="username" autoComplete="username" required autoFocus

@@ -1,18 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
 import { TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/actions/define-action";
 
 export function SecondFactorForm({ action, submitLabel }: {
-  action: (prev: unknown, form: FormData) => Promise<TActionResult<{ verified: true }>>;
+  /** Redirects home when the code is right (app/dua-langkah/actions.ts); only failures come back. */
+  action: (prev: unknown, form: FormData) => Promise<TActionResult<never>>;
   submitLabel: string;
 }) {
   const { state, pending, errors, formProps } = useActionForm(action);
-  useEffect(() => {
-    if (state?.ok) window.location.assign("/");
-  }, [state]);
   const ended = state && !state.ok && state.code === "UNAUTHENTICATED";
   return (
     <form {...formProps} className="flex flex-col gap-4" noValidate>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { SavedPanel } from "@/components/ui/saved-panel";
 import { useEffect, useRef, useState } from "react";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/actions/define-action";
@@ -40,6 +41,9 @@ export function CreateHouseholdForm({ action, villages, defaultRegion }: {
     if (window.confirm(`Hapus baris anggota ke-${who} dari formulir?`)) setRows((r) => r.filter((k) => k !== key));
   };
 
+  if (state?.ok) {
+    return <SavedPanel message="Data rumah tangga sudah disimpan." href={`/rumah-tangga/${state.data.householdId}?baru=1`} linkLabel="Buka halaman rumah tangga" />;
+  }
   return (
     <form {...formProps} aria-label="Daftarkan rumah tangga" className="flex flex-col gap-6" noValidate>
       <fieldset className="grid gap-3 rounded-lg border bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">

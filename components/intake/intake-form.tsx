@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { SavedPanel } from "@/components/ui/saved-panel";
 import { useEffect, useRef, useState } from "react";
 import { FieldErrors, FormMessage } from "@/components/households/error-text";
 import { Input, Select, SubmitButton } from "@/components/households/fields";
@@ -37,6 +38,9 @@ export function IntakeForm({ action, mode, household, villages, defaultRegion, p
     if (state?.ok) router.push(`/kasus/${state.data.caseId}/slip?baru=1`);
   }, [state, router]);
 
+  if (state?.ok) {
+    return <SavedPanel message="Layanan sudah dicatat." href={`/kasus/${state.data.caseId}/slip?baru=1`} linkLabel="Buka tanda terima" />;
+  }
   return (
     <form {...formProps} aria-label="Formulir layanan baru" className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="householdMode" value={mode} />

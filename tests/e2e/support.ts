@@ -47,7 +47,8 @@ export async function nextTotpCode(username: string, secret = DEMO_TOTP_SECRET):
 export async function enterSecondFactor(page: Page, username: string, secret = DEMO_TOTP_SECRET) {
   await expect(page.getByRole("heading", { name: "Verifikasi dua langkah" })).toBeVisible();
   // The field takes the focus once React has hydrated the form (autoFocus runs in the browser). A click before
-  // that submits the form without JavaScript, which ends on an error page (see docs/security.md).
+  // that would submit it as a plain POST, which works too (no-javascript.spec.ts) — but this helper is about
+  // the scripted path.
   await expect(page.getByLabel("Kode verifikasi (6 angka)")).toBeFocused();
   await page.getByLabel("Kode verifikasi (6 angka)").fill(await nextTotpCode(username, secret));
   await page.getByRole("button", { name: /Lanjut|Selesaikan pendaftaran/ }).click();
