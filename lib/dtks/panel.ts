@@ -17,7 +17,9 @@ export async function dtksPanelFor(actor: TActor, householdId: string) {
   });
   if (!h) return null;
   const entries = await lookupMembers(actor, h.members.map((m) => m.nik).filter((n): n is string => !!n));
-  const members = h.members.map((m) => ({ id: m.id, name: m.name, nikMasked: m.nik ? maskNik(m.nik) : null, entry: (m.nik ? entries.get(m.nik) : undefined) ?? null as TDtksPerson | null }));
+  // The household page masks every NIK (the full one is revealed per member, audited): so do the register's.
+  const masked = (e: TDtksPerson | undefined): TDtksPerson | null => (e ? { ...e, nik: maskNik(e.nik), noKk: e.noKk ? maskNik(e.noKk) : null } : null);
+  const members = h.members.map((m) => ({ id: m.id, name: m.name, nikMasked: m.nik ? maskNik(m.nik) : null, entry: masked(m.nik ? entries.get(m.nik) : undefined) }));
   const proposal = await latestProposalOf(actor, householdId);
   const registered = members.some((m) => m.entry);
   // diusulkan / ditolak / masuk DTKS, as the household moves through the flow.

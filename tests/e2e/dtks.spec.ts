@@ -96,6 +96,26 @@ test.describe("DTKS lookup and usulan", () => {
   });
 });
 
+test("name search: a misspelled name is found in the kelurahan chosen by its name, not by a code", async ({ page }) => {
+  const [person] = await sql<{ name: string }>(
+    `SELECT r.name FROM dtks_record r JOIN dtks_active a USING (batch_id)
+      WHERE r.region_code = '35.77.01.1001' AND length(r.name) >= 10 ORDER BY r.nik LIMIT 1`,
+  );
+  const i = Math.floor(person.name.length / 2);
+  const typo = person.name.slice(0, i) + (person.name[i].toLowerCase() === "a" ? "e" : "a") + person.name.slice(i + 1);
+  await loginAndWaitHome(page, "dinsos");
+  await page.goto("/dtks");
+  await expect(page.getByText("Ketik 16 angka NIK atau Nomor KK")).toBeVisible();
+  await page.getByLabel("NIK, Nomor KK, atau nama").fill(typo);
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(page.getByText("Untuk mencari nama, pilih dulu kecamatan atau kelurahannya.")).toBeVisible();
+  await page.getByLabel("Kecamatan / kelurahan (untuk nama)").selectOption({ label: "Oro-oro Ombo" });
+  await page.getByRole("button", { name: "Cari" }).click();
+  const result = page.getByTestId("dtks-name-result");
+  await expect(result).toContainText("nama mirip, yang paling mirip di atas");
+  await expect(result).toContainText(person.name);
+});
+
 test.describe("DTKS import with the column-mapping step", () => {
   test("an unusual NIK header is fixed on the page, the rows load, and the saved mapping is offered again", async ({ page }) => {
     // Three people of Kelurahan 35.77.03.1009; the NIK column is headed "NOMOR INDUK", which is not recognised.

@@ -1,9 +1,15 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { runImport } from "@/lib/dtks/run-import";
+import { startImport } from "@/lib/dtks/start-import";
 import { dtksPanelFor } from "@/lib/dtks/panel";
 import { approvedProposalRows, createDeliberation, createProposal, decideProposal, EXPORT_COLUMNS, recordVerivali, ZDecideProposal } from "@/lib/dtks/proposals";
 import { resetDtks } from "../support/dtks.ts";
 import { actorOf, makeUser } from "../support/factories.ts";
+import { rows, writeCsv } from "../fixtures/dtks/build.ts";
 
 beforeEach(resetDtks);
 
@@ -45,6 +51,24 @@ describe("usulan flow", () => {
     expect(await approvedProposalRows(otherFo)).toHaveLength(0);
     const audit = await db.auditLog.findMany({ where: { entityId: p.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["proposal.create", "proposal.verivali", "proposal.approve"]));
+  });
+
+  it("a member in the register: the panel says masuk DTKS, with the entry's NIK and No KK masked like the rest of the household page", async () => {
+    const h = await household();
+    const data = rows(20, 31);
+    Object.assign(data[0], { nik: "3577014501900007", noKk: "3577010101150007", name: "Siti Uji", regionCode: "35.77.01.1001" });
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "dtks-")), "panel.csv");
+    await writeCsv(file, data);
+    const admin = await makeUser({ role: "ADMIN" });
+    const batch = await startImport(admin, file, "panel.csv", { source: "DTSEN", period: "2026-03" });
+    expect((await runImport(batch.id, file)).status).toBe("ACTIVE");
+
+    const fo = actorOf(await makeUser({ role: "FRONT_OFFICE", scopeRegionCode: "35.77.01.1001" }));
+    const panel = (await dtksPanelFor(fo, h.id))!;
+    expect(panel.state).toBe("MASUK_DTKS");
+    expect(panel.mayPropose).toBe(false);
+    expect(panel.members[0].entry).toMatchObject({ name: "Siti Uji", nik: "357701********07", noKk: "357701********07", source: "DTSEN" });
+    expect(JSON.stringify(panel)).not.toContain("3577014501900007");
   });
 
   it("a rejection needs a reason and shows on the household", async () => {

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { lookupByNik, lookupByNoKk, searchByName, type TDtksPerson } from "@/lib/dtks/lookup";
 import { normalizeIdNumber, parseNik } from "@/lib/households/nik";
 import { searchHouseholds } from "@/lib/households/search";
+import { listRegionsInScope } from "@/lib/regions/queries";
 
 export const metadata: Metadata = { title: "Cek DTKS/DTSEN" };
 
@@ -43,8 +44,13 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
     }
   } else if (q) {
     byName = await searchByName(user, { name: q, regionCode: sp.wilayah || undefined, birthDate: sp.lahir || undefined });
-    if (byName === null) error = "Untuk mencari nama, isi kode kecamatan atau kelurahan (mis. 35.77.01.1001).";
+    if (byName === null) error = "Untuk mencari nama, pilih dulu kecamatan atau kelurahannya.";
   }
+  // Name search runs inside one kecamatan: a district-wide user picks it (by name, not by code); a user whose
+  // work area is one kelurahan or kecamatan searches there without choosing.
+  const regions = (await listRegionsInScope(user)).filter((r) => r.level === "KECAMATAN" || r.level === "DESA_KELURAHAN");
+  const kecamatans = regions.filter((r) => r.level === "KECAMATAN");
+  const ownArea = regions.find((r) => r.code === user.scopeRegionCode);
 
   return (
     <div className="flex flex-col gap-6">
@@ -58,12 +64,31 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
       <form className={`${box} flex flex-wrap items-end gap-3`} method="get">
         <label className="flex flex-col gap-1">NIK, Nomor KK, atau nama
           <input name="q" defaultValue={q} className={`${input} w-72`} aria-describedby="dtks-q-error" required /></label>
-        <label className="flex flex-col gap-1">Kode kecamatan/kelurahan (untuk nama)
-          <input name="wilayah" defaultValue={sp.wilayah ?? ""} placeholder={user.scopeRegionCode} className={input} /></label>
+        {regions.length > 1 ? (
+          <label className="flex flex-col gap-1">Kecamatan / kelurahan (untuk nama)
+            <select name="wilayah" defaultValue={sp.wilayah ?? ""} className={`${input} bg-white`}>
+              <option value="">{ownArea ? `Seluruh wilayah kerja (${ownArea.name})` : "— pilih —"}</option>
+              {(kecamatans.length ? kecamatans : [null]).map((k) => {
+                const villages = regions.filter((r) => r.level === "DESA_KELURAHAN" && (!k || r.parentCode === k.code));
+                const options = [
+                  ...(k ? [<option key={k.code} value={k.code}>Seluruh Kec. {k.name}</option>] : []),
+                  ...villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>),
+                ];
+                return k ? <optgroup key={k.code} label={`Kec. ${k.name}`}>{options}</optgroup> : options;
+              })}
+            </select></label>
+        ) : null}
         <label className="flex flex-col gap-1">Tanggal lahir (untuk nama)
           <input name="lahir" type="date" defaultValue={sp.lahir ?? ""} className={input} /></label>
         <button className="min-h-11 rounded bg-brand-700 px-4 font-medium text-white">Cari</button>
         <p id="dtks-q-error" aria-live="polite" className="w-full text-red-700">{error}</p>
+        {!q ? (
+          <p className="w-full text-slate-700">
+            Ketik 16 angka NIK atau Nomor KK untuk cek langsung. Untuk mencari nama, salah ketik sedikit tidak apa-apa
+            {regions.length > 1 ? "; pilih kecamatan atau kelurahannya" : ` (dicari di ${ownArea?.name ?? "wilayah kerja Anda"})`}, dan
+            tanggal lahir mempersempit hasil.
+          </p>
+        ) : null}
       </form>
 
       {q && !error && byName === null ? (
@@ -90,7 +115,15 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
       ) : null}
       {byName ? (
         <section className={box} data-testid="dtks-name-result">
-          {byName.length === 0 ? <p>Tidak ada nama yang mirip di wilayah itu.</p> : byName.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r} />)}
+          {byName.length === 0 ? <p>Tidak ada nama yang mirip di wilayah itu.</p> : (
+            <div className="flex flex-col gap-3">
+              <p className="font-semibold">
+                {byName.length} nama mirip, yang paling mirip di atas.
+                {byName.length >= 20 ? " Hanya 20 teratas yang ditampilkan: persempit dengan kelurahan atau tanggal lahir." : ""}
+              </p>
+              {byName.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r} />)}
+            </div>
+          )}
         </section>
       ) : null}
     </div>
