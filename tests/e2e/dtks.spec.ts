@@ -33,6 +33,9 @@ test.describe("DTKS lookup and usulan", () => {
     await fo.getByRole("button", { name: "Cari" }).click();
     await expect(fo.getByTestId("dtks-result")).toContainText("Terdaftar");
     await expect(fo.getByTestId("dtks-result")).toContainText("Desil");
+    // The NIK typed is shown whole; the other members of the KK, masked.
+    await expect(fo.getByTestId("dtks-result")).toContainText(registered.nik);
+    expect((await fo.getByTestId("dtks-result").textContent())!.match(/(?<!\d)\d{16}(?!\d)/g)).toEqual([registered.nik]);
 
     await fo.getByLabel("NIK, Nomor KK, atau nama").fill(target.nik);
     await fo.getByRole("button", { name: "Cari" }).click();
@@ -114,6 +117,9 @@ test("name search: a misspelled name is found in the kelurahan chosen by its nam
   const result = page.getByTestId("dtks-name-result");
   await expect(result).toContainText("nama mirip, yang paling mirip di atas");
   await expect(result).toContainText(person.name);
+  // The people found are shown with masked NIKs: a full NIK only where the user typed it.
+  await expect(result).toContainText(/357701\*{8}\d{2}/);
+  expect(await result.textContent()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
 });
 
 test.describe("DTKS import with the column-mapping step", () => {

@@ -5,13 +5,18 @@ import { DtksEntry } from "@/components/dtks/dtks-result";
 import { roleAllows } from "@/lib/access/roles";
 import { requireUser } from "@/lib/auth/session";
 import { lookupByNik, lookupByNoKk, searchByName, type TDtksPerson } from "@/lib/dtks/lookup";
-import { normalizeIdNumber, parseNik } from "@/lib/households/nik";
+import { maskNik, normalizeIdNumber, parseNik } from "@/lib/households/nik";
 import { searchHouseholds } from "@/lib/households/search";
 import { listRegionsInScope } from "@/lib/regions/queries";
 
 export const metadata: Metadata = { title: "Cek DTKS/DTSEN" };
 
 const box = "rounded-lg border bg-white p-4";
+/**
+ * A full NIK is shown only where the user typed it; the others (the rest of a KK, the people a name search
+ * found) are masked like everywhere else in the app (docs/security.md: a full NIK only on request).
+ */
+const masked = (r: TDtksPerson): TDtksPerson => ({ ...r, nik: maskNik(r.nik), noKk: r.noKk ? maskNik(r.noKk) : null });
 const input = "min-h-11 rounded border px-3";
 
 export default async function DtksLookupPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -105,9 +110,9 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
           ) : (
             <div className="flex flex-col gap-3">
               <p className="text-lg font-semibold text-green-800">Terdaftar.</p>
-              {found.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r} />)}
+              {found.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r.nik === digits ? r : masked(r)} />)}
               {family.length ? (
-                <div><h2 className="mt-2 font-semibold">Anggota KK lainnya</h2>{family.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r} />)}</div>
+                <div><h2 className="mt-2 font-semibold">Anggota KK lainnya</h2>{family.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={masked(r)} />)}</div>
               ) : null}
             </div>
           )}
@@ -121,7 +126,7 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
                 {byName.length} nama mirip, yang paling mirip di atas.
                 {byName.length >= 20 ? " Hanya 20 teratas yang ditampilkan: persempit dengan kelurahan atau tanggal lahir." : ""}
               </p>
-              {byName.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r} />)}
+              {byName.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={masked(r)} />)}
             </div>
           )}
         </section>
