@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { SavedPanel } from "@/components/ui/saved-panel";
 import { useEffect, useRef, useState } from "react";
+import { SavedPanel } from "@/components/ui/saved-panel";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/actions/define-action";
 import { MAX_MEMBERS } from "@/lib/households/schemas";

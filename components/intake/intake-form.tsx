@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { SavedPanel } from "@/components/ui/saved-panel";
 import { useEffect, useRef, useState } from "react";
+import { SavedPanel } from "@/components/ui/saved-panel";
 import { FieldErrors, FormMessage } from "@/components/households/error-text";
 import { Input, Select, SubmitButton } from "@/components/households/fields";
 import { MemberFields } from "@/components/households/member-fields";

@@ -120,6 +120,9 @@ test("name search: a misspelled name is found in the kelurahan chosen by its nam
   // The people found are shown with masked NIKs: a full NIK only where the user typed it.
   await expect(result).toContainText(/357701\*{8}\d{2}/);
   expect(await result.textContent()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
+  // Not even in the page's data (the React payload in the HTML).
+  const [found] = await sql<{ nik: string }>(`SELECT r.nik::text AS nik FROM dtks_record r JOIN dtks_active a USING (batch_id) WHERE r.name = $1 AND r.region_code = '35.77.01.1001' LIMIT 1`, [person.name]);
+  expect(await page.content()).not.toContain(found.nik);
 });
 
 test.describe("DTKS import with the column-mapping step", () => {

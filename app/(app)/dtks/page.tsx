@@ -110,9 +110,10 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
           ) : (
             <div className="flex flex-col gap-3">
               <p className="text-lg font-semibold text-green-800">Terdaftar.</p>
-              {found.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={r.nik === digits ? r : masked(r)} />)}
+              {/* Keys by position: a key travels in the page's React payload, and a NIK must not. */}
+              {found.map((r, i) => <DtksEntry key={`${r.batchId}-${i}`} r={r.nik === digits ? r : masked(r)} />)}
               {family.length ? (
-                <div><h2 className="mt-2 font-semibold">Anggota KK lainnya</h2>{family.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={masked(r)} />)}</div>
+                <div><h2 className="mt-2 font-semibold">Anggota KK lainnya</h2>{family.map((r, i) => <DtksEntry key={`${r.batchId}-${i}`} r={masked(r)} />)}</div>
               ) : null}
             </div>
           )}
@@ -126,7 +127,7 @@ export default async function DtksLookupPage({ searchParams }: { searchParams: P
                 {byName.length} nama mirip, yang paling mirip di atas.
                 {byName.length >= 20 ? " Hanya 20 teratas yang ditampilkan: persempit dengan kelurahan atau tanggal lahir." : ""}
               </p>
-              {byName.map((r) => <DtksEntry key={`${r.batchId}-${r.nik}`} r={masked(r)} />)}
+              {byName.map((r, i) => <DtksEntry key={`${r.batchId}-${i}`} r={masked(r)} />)}
             </div>
           )}
         </section>
