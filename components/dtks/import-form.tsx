@@ -18,8 +18,11 @@ const primary = "min-h-11 self-start rounded bg-brand-700 px-4 font-medium text-
  * the header row, or from a mapping saved earlier — and start. The progress of the load is shown by
  * RunningImports on the same page.
  */
-export function ImportForm({ defaultPeriod, districtCode, savedMappings, startImport, saveMapping }: {
-  defaultPeriod: string; districtCode: string; savedMappings: TSaved[];
+/** An area a batch can be for: the district, a kecamatan or a kelurahan, with the name people know it by. */
+export type TImportRegion = { code: string; label: string; group: string | null };
+
+export function ImportForm({ defaultPeriod, districtCode, regions, savedMappings, startImport, saveMapping }: {
+  defaultPeriod: string; districtCode: string; regions: TImportRegion[]; savedMappings: TSaved[];
   startImport: TAction<TStartInput, { id: string }>;
   saveMapping: TAction<{ name: string; mapping: TSavedMapping }, { id: string; name: string }>;
 }) {
@@ -158,10 +161,20 @@ export function ImportForm({ defaultPeriod, districtCode, savedMappings, startIm
           <div className="flex flex-wrap gap-3">
             <label className="flex flex-col gap-1">Sumber
               <select name="source" className={input}><option value="DTKS">DTKS</option><option value="DTSEN">DTSEN (desil)</option></select></label>
-            <label className="flex flex-col gap-1">Periode (TTTT-BB)
-              <input name="period" defaultValue={defaultPeriod} className={input} aria-describedby="periode-salah" /></label>
-            <label className="flex flex-col gap-1">Wilayah
-              <input name="regionCode" defaultValue={districtCode} className={input} aria-describedby="wilayah-salah" /></label>
+            <label className="flex flex-col gap-1">Periode (bulan data)
+              <input name="period" type="month" defaultValue={defaultPeriod} className={input} aria-describedby="periode-salah" /></label>
+            <div className="flex flex-col gap-1">
+              {/* A label of its own: wrapped around a select, the label's name would include the chosen option. */}
+              <label htmlFor="import-region">Wilayah</label>
+              <select id="import-region" name="regionCode" defaultValue={districtCode} className={`${input} bg-white`} aria-describedby="wilayah-salah">
+                {regions.filter((r) => r.group === null).map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+                {[...new Set(regions.map((r) => r.group).filter((g): g is string => g !== null))].map((g) => (
+                  <optgroup key={g} label={g}>
+                    {regions.filter((r) => r.group === g).map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
             <label className="flex min-h-11 items-center gap-2 self-end"><input type="checkbox" name="force" className="h-5 w-5" /> impor ulang berkas yang sama</label>
           </div>
           <div aria-live="polite" className="text-sm font-medium text-red-700">

@@ -151,7 +151,7 @@ test.describe("DTKS import with the column-mapping step", () => {
     await expect(page.getByText('Pemetaan "Nomor Induk Dinsos" tersimpan')).toBeVisible();
     await expect(page.getByTestId("saved-mappings")).toContainText("Nomor Induk Dinsos");
 
-    await page.getByLabel("Wilayah", { exact: true }).fill("35.77.03.1009");
+    await page.getByLabel("Wilayah", { exact: true }).selectOption({ label: "Taman" });
     await page.getByRole("button", { name: "Mulai impor" }).click();
     await expect(page.getByText("Impor nomor-induk.csv dimulai")).toBeVisible();
     // The running import polls its progress and the history shows the outcome when it ends.
@@ -188,7 +188,7 @@ test.describe("DTKS import with the column-mapping step", () => {
     await page.getByLabel("Berkas (CSV koma/titik koma, atau XLSX)").setInputFiles(file);
     await page.getByRole("button", { name: "Unggah dan baca judul kolom" }).click();
     await expect(page.getByTestId("mapping-nik").locator("select")).toHaveValue("NIK");
-    await page.getByLabel("Wilayah", { exact: true }).fill("35.77.01.1002");
+    await page.getByLabel("Wilayah", { exact: true }).selectOption("35.77.01.1002");
     await page.getByRole("button", { name: "Mulai impor" }).click();
     await expect(page.getByText("Impor dtks-besar.xlsx dimulai")).toBeVisible();
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ImportForm } from "@/components/dtks/import-form";
+import { ImportForm, type TImportRegion } from "@/components/dtks/import-form";
 import { RunningImports } from "@/components/dtks/running-imports";
 import { SavedMappings } from "@/components/dtks/saved-mappings";
 import { roleAllows } from "@/lib/access/roles";
@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listBatches } from "@/lib/dtks/batches";
 import { listMappings } from "@/lib/dtks/mappings";
 import { formatDateTime } from "@/lib/format";
+import { listRegionsInScope } from "@/lib/regions/queries";
 import { cancelImportAction, deleteMappingAction, saveMappingAction, startImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Impor DTKS/DTSEN" };
@@ -18,7 +19,15 @@ const STATUS: Record<string, string> = { LOADING: "sedang dimuat", INDEXING: "me
 export default async function DtksImportPage() {
   const user = await requireUser();
   if (!roleAllows(user.role, "create", "dtks")) notFound();
-  const [batches, mappings] = await Promise.all([listBatches(user), listMappings(user)]);
+  const [batches, mappings, inScope] = await Promise.all([listBatches(user), listMappings(user), listRegionsInScope(user)]);
+  // A batch is for the whole district (a Kemensos extract), a kecamatan or a kelurahan: chosen by name.
+  const kecamatanName = new Map(inScope.filter((r) => r.level === "KECAMATAN").map((r) => [r.code, r.name]));
+  const regions: TImportRegion[] = inScope.flatMap((r): TImportRegion[] => {
+    if (r.code === user.districtCode) return [{ code: r.code, label: `Seluruh ${r.name}`, group: null }];
+    if (r.level === "KECAMATAN") return [{ code: r.code, label: `Seluruh Kec. ${r.name}`, group: `Kec. ${r.name}` }];
+    if (r.level === "DESA_KELURAHAN" && r.parentCode) return [{ code: r.code, label: r.name, group: `Kec. ${kecamatanName.get(r.parentCode) ?? r.parentCode}` }];
+    return [];
+  });
   const running = batches
     .filter((b) => b.status === "LOADING" || b.status === "INDEXING")
     .map(({ id, fileName, status, percent, rowsRead, rowsLoaded, rowsRejected, cancelRequestedAt }) => ({ id, fileName, status, percent, rowsRead, rowsLoaded, rowsRejected, cancelRequestedAt }));
@@ -27,7 +36,7 @@ export default async function DtksImportPage() {
       <h1 className="text-2xl font-bold">Impor data DTKS / DTSEN</h1>
       <p>Unggah ekstrak dari Kemensos, periksa kolomnya, lalu mulai impor. Data lama tetap berlaku sampai impor baru selesai seluruhnya.</p>
       <RunningImports batches={running} cancelImport={cancelImportAction} />
-      <ImportForm defaultPeriod={new Date().toISOString().slice(0, 7)} districtCode={user.districtCode} savedMappings={mappings}
+      <ImportForm defaultPeriod={new Date().toISOString().slice(0, 7)} districtCode={user.districtCode} regions={regions} savedMappings={mappings}
         startImport={startImportAction} saveMapping={saveMappingAction} />
       <section className="rounded-lg border bg-white p-4">
         <h2 className="text-lg font-semibold">Riwayat impor</h2>
