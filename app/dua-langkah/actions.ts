@@ -1,12 +1,12 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { actionFailure, formDataToObject, type TActionResult } from "@/lib/actions/define-action";
 import { parseInput } from "@/lib/actions/parse-input";
 import { ZSecondFactorInput, type TSecondFactorInput } from "@/lib/auth/schemas";
 import { getPendingSecondFactor, requestIp } from "@/lib/auth/session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import { AppError } from "@/lib/errors";
-import { redirect } from "next/navigation";
 
 /**
  * The code after the password. Not a defineAction: that requires a fully signed-in session, and
