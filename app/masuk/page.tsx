@@ -8,12 +8,14 @@ import { currentLocale, getDictionary } from "@/lib/i18n/locale";
 
 export const metadata: Metadata = { title: "Masuk" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ galat?: string; sampai?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ galat?: string; sampai?: string; sesi?: string }> }) {
   if (await getCurrentUser()) redirect("/");
   const t = await getDictionary();
-  // Set by /masuk/kirim, the login that works before JavaScript has loaded.
-  const { galat, sampai } = await searchParams;
-  const failed = (LOGIN_ERROR_CODES as readonly string[]).includes(galat ?? "") ? loginErrorMessage(t.login, galat!, sampai) : undefined;
+  // Set by /masuk/kirim (the login that works before JavaScript has loaded), and by a form posted without
+  // JavaScript after its session had ended (lib/actions/define-action.ts).
+  const { galat, sampai, sesi } = await searchParams;
+  const failed = (LOGIN_ERROR_CODES as readonly string[]).includes(galat ?? "") ? loginErrorMessage(t.login, galat!, sampai)
+    : sesi === "berakhir" ? t.login.expired : undefined;
   const locale = await currentLocale();
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">

@@ -1,4 +1,6 @@
 import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { authorize } from "@/lib/access/authorize";
 import type { TAction, TResource } from "@/lib/access/roles";
@@ -47,6 +49,18 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 }
 
 /**
+ * A form posted without JavaScript: the action's id travels in the body, not in the Next-Action header a script
+ * sends. False outside a request (tests call actions directly).
+ */
+async function isPlainFormPost(): Promise<boolean> {
+  try {
+    return (await headers()).get("next-action") === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The one shape of every server action: authenticate → parse (zod) → authorize (lib/access) →
  * run → typed result. A server action is a public HTTP endpoint, so none of these steps may be
  * left to the page that shows the form.
@@ -61,8 +75,17 @@ export function defineAction<S extends z.ZodType, T>(
   handler: (input: z.infer<S>, ctx: TActionContext) => Promise<T>,
 ) {
   return async (_prev: unknown, raw: FormData | z.input<S>): Promise<TActionResult<T>> => {
+    let user: TSessionUser | null;
     try {
-      const user = await getCurrentUser();
+      user = await getCurrentUser();
+    } catch (e) {
+      return actionFailure(e);
+    }
+    // Posted before the page's JavaScript had loaded, a refusal for want of a session is a 303 to the login page:
+    // left to the page, its redirect would be a 307 and the browser would post the form to /masuk ("Server Action
+    // unavailable"). With JavaScript the form says so in place.
+    if (!user && (await isPlainFormPost())) redirect("/masuk?sesi=berakhir");
+    try {
       if (!user) throw new AppError("UNAUTHENTICATED");
       if (user.mustChangePassword && !opts.allowPasswordChange) {
         throw new AppError("FORBIDDEN", "Ganti kata sandi Anda terlebih dahulu.");
