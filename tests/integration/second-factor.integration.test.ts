@@ -18,7 +18,9 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (cookie.sid ? { sid: cookie.sid } : null),
 }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+// The request's headers: a script's action call carries Next-Action; a form posted without JavaScript does not.
+const request = vi.hoisted(() => ({ headers: new Headers({ "next-action": "test" }) }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 
 const IP = "192.0.2.77";
@@ -64,6 +66,12 @@ describe("second factor (TOTP) for ADMIN and DINSOS", () => {
     // Server actions (defineAction): refused before parsing or authorizing.
     const { createUserAction } = await import("@/app/(app)/admin/pengguna/actions");
     expect(await createUserAction(undefined, { username: `x${uniqueId()}` } as never)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    // The same form posted without JavaScript: a redirect thrown by the action itself, to the login page (inside a
+    // real action request Next.js answers it with 303, not the page's 307: tests/e2e/no-javascript.spec.ts).
+    request.headers = new Headers();
+    const plain = await createUserAction(undefined, { username: `x${uniqueId()}` } as never).catch((e: unknown) => e);
+    expect(String((plain as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;\w+;\/masuk\?sesi=berakhir;/);
+    request.headers = new Headers({ "next-action": "test" });
     // JSON routes with the browser cookie.
     expect(await authenticateRequest(new Request("http://localhost/api/v1/households"))).toBeNull();
     expect(await getPendingSecondFactor()).toMatchObject({ userId: user.id, enrolled: true });
