@@ -13,14 +13,14 @@ export type TStartInput = { uploadId: string; source: "DTKS" | "DTSEN"; period: 
 const input = "min-h-11 rounded border px-3";
 const primary = "min-h-11 self-start rounded bg-brand-700 px-4 font-medium text-white disabled:opacity-60";
 
+/** An area a batch can be for: the district, a kecamatan or a kelurahan, with the name people know it by. */
+export type TImportRegion = { code: string; label: string; group: string | null };
+
 /**
  * Import in two steps: upload the file (progress bar), then check the column of each field — pre-filled from
  * the header row, or from a mapping saved earlier — and start. The progress of the load is shown by
  * RunningImports on the same page.
  */
-/** An area a batch can be for: the district, a kecamatan or a kelurahan, with the name people know it by. */
-export type TImportRegion = { code: string; label: string; group: string | null };
-
 export function ImportForm({ defaultPeriod, districtCode, regions, savedMappings, startImport, saveMapping }: {
   defaultPeriod: string; districtCode: string; regions: TImportRegion[]; savedMappings: TSaved[];
   startImport: TAction<TStartInput, { id: string }>;
